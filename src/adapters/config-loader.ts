@@ -1,0 +1,64 @@
+import { dirname, relative } from 'node:path';
+import { cosmiconfig } from 'cosmiconfig';
+import { ConfigSchema, type QwhConfig } from '../core/config-schema.js';
+import { decodeUtf8 } from '../core/input/decode.js';
+import { ACCOUNT_FILE_LIMITS, MAX_ACCOUNT_FILE_BYTES } from '../core/input/limits.js';
+import { detectFormat, parseDocumentText } from '../core/input/parse-document.js';
+import { zodIssuesToProblems } from '../core/zod-problems.js';
+import { MESSAGES } from '../ui/messages.js';
+import { problemsError } from './account-file.js';
+import { readRegularFile } from './read-file.js';
+
+/** Data formats only: no qwh.config.js, so reading config never runs code. */
+export const CONFIG_SEARCH_PLACES = [
+  'package.json',
+  '.qwhrc',
+  '.qwhrc.json',
+  '.qwhrc.yaml',
+  '.qwhrc.yml',
+  'qwh.config.json',
+  'qwh.config.yaml',
+  'qwh.config.yml',
+];
+
+export interface LoadedConfig {
+  config: QwhConfig;
+  /** Absolute path of the file, or undefined when none was found. */
+  path?: string;
+  /** Folder relative paths in the config are resolved from. */
+  dir: string;
+}
+
+/** Finds and validates the qwh config (from cwd upwards, or the explicit file); {} when there is none. */
+export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
+  // Our own loader: size cap, UTF-8 check, duplicate keys, depth/alias limits, for every format.
+  const safeLoad = async (filepath: string): Promise<unknown> => {
+    const shown = relative(cwd, filepath) || filepath;
+    const text = decodeUtf8(await readRegularFile(filepath, MAX_ACCOUNT_FILE_BYTES, shown), shown);
+    const format = filepath.endsWith('.qwhrc')
+      ? detectFormat('', text)
+      : detectFormat(filepath, text);
+    const parsed = parseDocumentText(text, format, ACCOUNT_FILE_LIMITS);
+    if (!parsed.ok) throw problemsError(shown, parsed.problems, MESSAGES.config.invalidHint);
+    return parsed.value;
+  };
+  const explorer = cosmiconfig('qwh', {
+    searchPlaces: CONFIG_SEARCH_PLACES,
+    searchStrategy: 'project',
+    loaders: { '.json': safeLoad, '.yaml': safeLoad, '.yml': safeLoad, noExt: safeLoad },
+    cache: false,
+  });
+  const result = explicit ? await explorer.load(explicit) : await explorer.search(cwd);
+  if (!result || result.isEmpty || result.config === undefined || result.config === null)
+    return { config: {}, dir: cwd };
+  const shown = relative(cwd, result.filepath) || result.filepath;
+  const label = result.filepath.endsWith('package.json') ? `${shown}#qwh` : shown;
+  const parsed = ConfigSchema.safeParse(result.config);
+  if (!parsed.success)
+    throw problemsError(
+      label,
+      zodIssuesToProblems(parsed.error.issues),
+      MESSAGES.config.invalidHint,
+    );
+  return { config: parsed.data, path: result.filepath, dir: dirname(result.filepath) };
+}

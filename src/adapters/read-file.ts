@@ -1,0 +1,114 @@
+import { open, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { UserError } from '../core/errors.js';
+import { ExitCode } from '../core/exit-codes.js';
+import { MESSAGES } from '../ui/messages.js';
+
+function kindOf(s: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string | undefined {
+  if (s.isDirectory()) return 'directory';
+  if (s.isFIFO()) return 'named pipe (FIFO)';
+  if (s.isCharacterDevice()) return 'character device';
+  if (s.isBlockDevice()) return 'block device';
+  if (s.isSocket()) return 'socket';
+  return undefined;
+}
+
+/**
+ * Reads a whole regular file, refusing directories, FIFOs and devices (/dev/zero never ends)
+ * and anything over maxBytes, before reading it: a user error names the file, never a crash.
+ */
+export async function readRegularFile(
+  file: string,
+  maxBytes: number,
+  shown = file,
+): Promise<Buffer> {
+  let st;
+  try {
+    st = await stat(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new UserError(
+        MESSAGES.input.notFound(shown),
+        ExitCode.USAGE,
+        MESSAGES.input.notFoundHint,
+      );
+    throw new UserError(
+      MESSAGES.input.unreadable(shown, code ?? (e as Error).message),
+      ExitCode.USAGE,
+    );
+  }
+  const kind = kindOf(st);
+  if (kind)
+    throw new UserError(
+      MESSAGES.input.notRegular(shown, kind),
+      ExitCode.USAGE,
+      MESSAGES.input.notRegularHint,
+    );
+  if (st.size > maxBytes) {
+    throw new UserError(
+      MESSAGES.input.tooLarge(shown, st.size, maxBytes),
+      ExitCode.USAGE,
+      MESSAGES.input.tooLargeHint,
+    );
+  }
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (e) {
+    throw new UserError(
+      MESSAGES.input.unreadable(shown, (e as NodeJS.ErrnoException).code ?? (e as Error).message),
+      ExitCode.USAGE,
+    );
+  }
+  try {
+    // Read at most maxBytes + 1: a file that grew after stat is still refused, not slurped.
+    const buf = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
+    let off = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, off, buf.length - off, null);
+      if (bytesRead === 0) break;
+      off += bytesRead;
+      if (off >= buf.length) break;
+    }
+    if (off > maxBytes)
+      throw new UserError(
+        MESSAGES.input.tooLarge(shown, off, maxBytes),
+        ExitCode.USAGE,
+        MESSAGES.input.tooLargeHint,
+      );
+    return buf.subarray(0, off);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads a stream (stdin) to the end, refusing more than maxBytes. */
+export async function readStreamCapped(
+  stream: Readable,
+  maxBytes: number,
+  shown = 'stdin',
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += b.length;
+    if (total > maxBytes) {
+      stream.destroy();
+      throw new UserError(
+        MESSAGES.input.tooLarge(shown, total, maxBytes),
+        ExitCode.USAGE,
+        MESSAGES.input.tooLargeHint,
+      );
+    }
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,56 @@
+/**
+ * Every fact qwh relies on that Qualifio's documentation does NOT state (DOMAIN.md "[assumed]").
+ * Each lives here once, so a real capture that disagrees is fixed in one edit.
+ */
+
+/** [assumed] The signature digest is lower-case hex (the docs say only "sha256=" + HMAC-SHA256). */
+export const SIGNATURE_DIGEST_ENCODING = 'hex' as const;
+
+/** [doc] Header carrying the signature, and the prefix of its value. */
+export const SIGNATURE_HEADER = 'x-qualifio-signature';
+export const SIGNATURE_PREFIX = 'sha256=';
+
+/** [assumed] The HMAC key is the secret's UTF-8 bytes, exactly as typed in the back office. */
+export const SECRET_ENCODING = 'utf8' as const;
+
+/** [assumed] State of a participation that was not completed (docs show only "COMPLETED"). */
+export const STATE_COMPLETED = 'COMPLETED';
+export const STATE_INCOMPLETE = 'INCOMPLETE';
+
+/** [assumed] An incomplete participation has no completedAt (absent or ""). */
+export const INCOMPLETE_HAS_COMPLETED_AT = false;
+
+/** [assumed] Qualifio does not follow redirects: a 3xx answer is a failed delivery. */
+export const REDIRECT_IS_FAILURE = true;
+
+/** [assumed] A push rule with destination null is an exclusion: nothing is pushed for its target. */
+export const NULL_DESTINATION_IS_EXCLUSION = true;
+
+/** [assumed] Push-rule precedence, most specific first: campaign > Master Form > website > default. */
+export const RULE_PRECEDENCE = ['campaign', 'masterForm', 'website', 'default'] as const;
+
+/** [assumed] 1.0 credentials lived in the URL: user:pass@host, or a token in the query string. */
+export const V1_CREDENTIALS_IN_URL = true;
+
+/** [assumed] Query parameter names that look like credentials in a 1.0 URL. */
+export const TOKEN_QUERY_PARAM =
+  /^(token|access_token|api[_-]?key|apikey|key|secret|auth|sig|signature|password|pass|pwd)$/i;
+
+/**
+ * [assumed] Key names of the 1.0 flat payload for participation, campaign and website facts.
+ * No public 1.0 sample exists; form fields and opt-ins use the account's own mapping variables.
+ */
+export const V1_KEYS = {
+  participationId: 'participation_id',
+  participationDate: 'participation_date',
+  campaignId: 'campaign_id',
+  campaignTitle: 'campaign_title',
+  websiteId: 'website_id',
+  websiteName: 'website_name',
+} as const;
+
+/** [assumed] 1.0 sent every value as a string (form-encoded bodies cannot carry types). */
+export const V1_VALUES_ARE_STRINGS = true;
+
+/** [assumed] Format of the 1.0 participation date: "YYYY-MM-DD HH:mm:ss", UTC. */
+export const V1_DATE_FORMAT = 'YYYY-MM-DD HH:mm:ss';

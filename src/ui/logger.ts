@@ -1,0 +1,39 @@
+import type { RuntimeContext } from '../cli/context.js';
+import { colorsFor } from './colors.js';
+
+/** Progress and diagnostics: always stderr, so stdout stays clean for results. */
+export interface Logger {
+  info(msg: string): void;
+  success(msg: string): void;
+  warn(msg: string): void;
+  error(msg: string): void;
+  hint(msg: string): void;
+  debug(msg: string): void;
+}
+
+/** The stderr logger of a run; debug lines only with QWH_DEBUG=1. */
+export function createLogger(ctx: Pick<RuntimeContext, 'stderr' | 'env'>): Logger {
+  const c = colorsFor(ctx.stderr);
+  const w = (s: string): void => ctx.stderr.write(`${s}\n`);
+  const debug = ctx.env.QWH_DEBUG === '1';
+  return {
+    info: (m) => w(m),
+    success: (m) => w(`${c.green('✔')} ${m}`),
+    warn: (m) => w(`${c.yellow('warning:')} ${m}`),
+    error: (m) => w(`${c.red('error:')} ${m}`),
+    hint: (m) => w(`${c.dim('hint:')} ${m}`),
+    debug: (m) => {
+      if (debug) w(c.dim(`debug: ${m}`));
+    },
+  };
+}
+
+/** A logger that drops everything (library use, tests). */
+export const silentLogger: Logger = {
+  info: () => {},
+  success: () => {},
+  warn: () => {},
+  error: () => {},
+  hint: () => {},
+  debug: () => {},
+};

@@ -1,0 +1,70 @@
+import type { ChalkInstance } from 'chalk';
+import type { AccountWarning } from '../../core/account/semantics.js';
+import type { AccountSummary } from '../../core/account/summary.js';
+import { formatPath } from '../../core/path.js';
+import { MESSAGES } from '../messages.js';
+import { renderTable } from '../table.js';
+
+/** The human report of `qwh check`: what the file holds, grouped. */
+export function renderCheckHuman(
+  file: string,
+  s: AccountSummary,
+  warnings: readonly AccountWarning[],
+  c: ChalkInstance,
+): string {
+  const out: string[] = [];
+  out.push(c.bold(`${s.account.name} (account ${s.account.id})`) + c.dim(` — ${file}`), '');
+  out.push(c.bold(`Webhooks (${s.counts.webhooksV1} × 1.0, ${s.counts.webhooksV2} × 2.0)`));
+  if (s.webhooks.length === 0) out.push(`  ${MESSAGES.check.noWebhooks}`);
+  else {
+    out.push(
+      renderTable(
+        s.webhooks.map((w) => [
+          w.scopeLabel,
+          `${w.version}.0`,
+          w.key,
+          w.enabled ? c.green('enabled') : c.dim('disabled'),
+          w.url,
+          [
+            w.name ? `"${w.name}"` : '',
+            w.authHeader ? `auth ${w.authHeader.name} (${w.authHeader.value})` : '',
+            w.secret ? `secret (${w.secret})` : '',
+            w.incompleteParticipations ? 'incomplete participations' : '',
+          ]
+            .filter(Boolean)
+            .join(', '),
+        ]),
+        { header: ['scope', 'ver', 'key', 'state', 'url / host', 'settings'].map((h) => c.dim(h)) },
+      ),
+    );
+  }
+  out.push('', c.bold(`Push rules (${s.counts.rules})`));
+  if (s.rules.length === 0) out.push(`  ${MESSAGES.check.noRules}`);
+  else {
+    out.push(
+      renderTable(
+        s.rules.map((r) => [
+          r.level,
+          r.targetLabel,
+          r.campaignMode ?? '',
+          r.destination === null
+            ? c.yellow(MESSAGES.check.exclusion)
+            : r.destinationKind === 'other-integration'
+              ? `${r.destination} ${c.dim(`— ${MESSAGES.check.otherIntegration}`)}`
+              : `${r.destination} ${c.dim(`(webhook ${r.destinationKind === 'webhook-v1' ? '1.0' : '2.0'})`)}`,
+        ]),
+        { header: ['level', 'target', 'mode', 'destination'].map((h) => c.dim(h)) },
+      ),
+    );
+  }
+  if (warnings.length > 0) {
+    out.push('', c.bold('Warnings'));
+    for (const w of warnings) out.push(`  ${c.yellow('!')} ${formatPath(w.path)}: ${w.message}`);
+  }
+  out.push(
+    '',
+    `${c.green('✔')} ${MESSAGES.check.valid(file)}`,
+    c.dim(MESSAGES.check.nextStep(file)),
+  );
+  return out.join('\n') + '\n';
+}
