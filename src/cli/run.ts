@@ -1,0 +1,99 @@
+import { CommanderError, type Command } from 'commander';
+import { isUserError } from '../core/errors.js';
+import { ExitCode } from '../core/exit-codes.js';
+import { MESSAGES } from '../ui/messages.js';
+import type { CommandModule } from './command.js';
+import { createContext, type RuntimeContext } from './context.js';
+import { buildProgram } from './program.js';
+
+/** Runs the qwh program on process.argv and sets process.exitCode; the only place that does. */
+export async function runCli(version: string): Promise<void> {
+  const abort = new AbortController();
+  const interruptHandlers = new Set<() => void | Promise<void>>();
+  let interrupted = 0;
+  let exitCode: number = ExitCode.OK;
+
+  function onSignal(): void {
+    interrupted++;
+    // A second Ctrl-C, or nothing registered to finish cleanly: stop now.
+    if (interrupted > 1 || interruptHandlers.size === 0) {
+      process.stderr.write(`\n${MESSAGES.cli.interrupted}\n`);
+      process.exit(ExitCode.INTERRUPTED);
+    }
+    abort.abort(new Error(MESSAGES.cli.interrupted));
+    for (const h of interruptHandlers) void h();
+  }
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const onInterrupt: RuntimeContext['onInterrupt'] = (handler) => {
+    interruptHandlers.add(handler);
+    return () => interruptHandlers.delete(handler);
+  };
+
+  let ctx: RuntimeContext | undefined;
+
+  async function run(load: () => Promise<CommandModule>, cmd: Command): Promise<void> {
+    const opts = cmd.opts();
+    ctx = createContext(
+      process,
+      version,
+      {
+        color: opts.color === false ? false : undefined,
+        progress: opts.progress === false ? false : undefined,
+      },
+      abort.signal,
+      onInterrupt,
+    );
+    const mod = await load();
+    exitCode = await mod.default(ctx, cmd.processedArgs as (string | undefined)[], opts);
+  }
+
+  const program = buildProgram(version, run);
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => process.stdout.write(s),
+    writeErr: (s) => process.stderr.write(s),
+  });
+  for (const c of program.commands) c.exitOverride();
+
+  try {
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    const out = ctx ?? {
+      stderr: {
+        write: (s: string) => process.stderr.write(s),
+        isTTY: false,
+        columns: 100,
+        colorLevel: 0 as const,
+      },
+      version,
+    };
+    if (e instanceof CommanderError) {
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help' ||
+        e.exitCode === 0
+      ) {
+        exitCode = ExitCode.OK;
+      } else {
+        const sub =
+          process.argv[2] && !process.argv[2].startsWith('-') ? process.argv[2] : undefined;
+        process.stderr.write(
+          `hint: ${sub && program.commands.some((c) => c.name() === sub) ? MESSAGES.cli.usageHint(sub) : MESSAGES.cli.unknownCommandHint}\n`,
+        );
+        exitCode = ExitCode.USAGE;
+      }
+    } else if (isUserError(e)) {
+      const { printUserError } = await import('../ui/errors.js');
+      printUserError(out, e);
+      exitCode = e.exitCode;
+    } else {
+      const { printBug } = await import('../ui/errors.js');
+      printBug(out, e);
+      exitCode = ExitCode.INTERNAL;
+    }
+  }
+  process.exitCode = exitCode;
+}
