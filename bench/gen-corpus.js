@@ -1,0 +1,29 @@
+// Writes an NDJSON corpus of 2.0 (and optionally the paired 1.0) sample payloads of at least N bytes.
+// Usage: node bench/gen-corpus.js <v2-out> <bytes> [v1-out]
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { generateSample } from '../dist/core/sample/generate.js';
+
+const [out, bytesArg, v1out] = process.argv.slice(2);
+const target = Number(bytesArg);
+const w2 = createWriteStream(out);
+const w1 = v1out ? createWriteStream(v1out) : undefined;
+let written = 0;
+let i = 1;
+while (written < target) {
+  let chunk = '';
+  let chunk1 = '';
+  for (let k = 0; k < 500 && written + chunk.length < target; k++, i++) {
+    const s = generateSample(i, 'complete');
+    chunk += JSON.stringify(s.v2) + '\n';
+    if (w1 && written < 50 * 1024 * 1024) chunk1 += JSON.stringify(s.v1) + '\n';
+  }
+  written += chunk.length;
+  if (!w2.write(chunk)) await once(w2, 'drain');
+  if (w1 && chunk1 && !w1.write(chunk1)) await once(w1, 'drain');
+}
+w2.end();
+w1?.end();
+await once(w2, 'finish');
+if (w1) await once(w1, 'finish');
+process.stdout.write(`${i - 1} payloads\n`);

@@ -1,0 +1,415 @@
+// qwh benchmarks: qwh against the tools a user would pick instead, side by side, on the same
+// machine in the same run, reported as ratios (absolute times drift on shared machines).
+//   npm run bench            full run (a few minutes on 2 cores); rewrites bench/BENCHMARKS.md
+//   npm run bench -- --quick smoke run (seconds) for CI; writes bench/.out/quick.md only
+//   npm run bench -- --only startup,plan
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ensureApt, fmt, measure, repeat, startProcess, stats, stop } from './lib.js';
+
+const root = resolve(import.meta.dirname, '..');
+const bin = join(root, 'bin/qwh.js');
+const node = process.execPath;
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg =
+  args.find((a) => a.startsWith('--only'))?.split('=')[1] ??
+  (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined);
+const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
+const want = (s) => !only || only.has(s);
+const data = join(root, 'bench/.data');
+const outDir = join(root, 'bench/.out');
+mkdirSync(data, { recursive: true });
+mkdirSync(outDir, { recursive: true });
+
+if (!existsSync(join(root, 'dist/cli/main.js')))
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+
+const missingTools = ensureApt([
+  ['wrk', 'wrk'],
+  ['/usr/bin/time', 'time'],
+]);
+const peersDir = join(root, 'bench/peers');
+function ensurePeers() {
+  if (existsSync(join(peersDir, 'node_modules/autocannon'))) return true;
+  process.stderr.write('bench: installing peers (npm ci --prefix bench/peers)\n');
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], {
+    cwd: peersDir,
+    stdio: 'inherit',
+  });
+  return r.status === 0;
+}
+const havePeers = quick ? existsSync(join(peersDir, 'node_modules/autocannon')) : ensurePeers();
+const peerVersion = (name) => {
+  try {
+    return JSON.parse(readFileSync(join(peersDir, 'node_modules', name, 'package.json'), 'utf8'))
+      .version;
+  } catch {
+    return 'not installed';
+  }
+};
+const toolVersion = (cmd, a) => {
+  const r = spawnSync(cmd, a, { encoding: 'utf8' });
+  return r.status === null
+    ? 'not installed'
+    : ((r.stdout + r.stderr).split('\n').find((l) => l.trim()) ?? '?');
+};
+
+const sections = [];
+const log = (s) => process.stderr.write(`bench: ${s}\n`);
+const body = join(data, 'body.json');
+writeFileSync(
+  body,
+  spawnSync(node, [bin, 'sample', '--seed', '1'], { encoding: 'utf8' }).stdout.trim(),
+);
+const bodyBytes = statSync(body).size;
+
+// 1. Start-up -------------------------------------------------------------------------------
+if (want('startup')) {
+  log('start-up');
+  const runs = quick ? 3 : 25;
+  const base = repeat(node, ['-e', '0'], { runs, warmup: 3 });
+  const rows = [];
+  for (const [label, a, target] of [
+    ['qwh --version', ['--version'], 1.3],
+    ['qwh --help', ['--help'], 1.5],
+    ['qwh sample', ['sample'], undefined],
+    ['qwh check (valid file)', ['check', 'fixtures/accounts/acme.yaml'], undefined],
+  ]) {
+    const r = repeat(node, [bin, ...a], { runs, warmup: 3, cwd: root });
+    const ratio = r.time.median / base.time.median;
+    rows.push(
+      `| \`${label}\` | ${fmt.range(r.time, fmt.ms)} | ${fmt.x(ratio)} | ${target ? `≤ ${target}× ${ratio <= target ? '✅' : '❌'}` : '—'} | ${fmt.mb(r.rss.median)} |`,
+    );
+  }
+  sections.push(`## 1. Start-up (${runs} runs each, median (min–max))
+
+| command | wall time | vs \`node -e 0\` | target | peak RSS |
+|---|---|---|---|---|
+| \`node -e 0\` | ${fmt.range(base.time, fmt.ms)} | 1.00× | — | ${fmt.mb(base.rss.median)} |
+${rows.join('\n')}
+`);
+}
+
+// 2. Firing throughput ------------------------------------------------------------------------
+async function firing() {
+  log('firing throughput');
+  const count = quick ? 500 : 50_000;
+  const conc = quick ? 8 : 64;
+  const reps = quick ? 1 : 3;
+  const { child, match } = await startProcess(
+    node,
+    [join(root, 'bench/servers/minimal.js')],
+    /(http:\/\/127\.0\.0\.1:\d+\/)/,
+  );
+  const url = match[1];
+  const results = { qwh: [], autocannon: [], wrk: [] };
+  const secretEnv = { ...process.env, QWH_BENCH_SECRET: 'bench-secret-0123456789' };
+  try {
+    for (let i = 0; i < reps; i++) {
+      const q = measure(
+        node,
+        [
+          bin,
+          'test-endpoint',
+          url,
+          '--count',
+          String(count),
+          '--concurrency',
+          String(conc),
+          '--secret-env',
+          'QWH_BENCH_SECRET',
+          '--json',
+          '--no-progress',
+        ],
+        { env: secretEnv },
+      );
+      const doc = JSON.parse(q.stdout);
+      const burst = doc.burst ?? doc.stats ?? doc;
+      results.qwh.push({
+        rps: burst.throughput ?? burst.rps,
+        p99: burst.latency?.p99 ?? burst.p99,
+        ok: burst.status ?? burst.statuses,
+      });
+      if (havePeers) {
+        const a = measure(node, [
+          join(peersDir, 'node_modules/autocannon/autocannon.js'),
+          '-c',
+          String(conc),
+          '-a',
+          String(count),
+          '-m',
+          'POST',
+          '-H',
+          'content-type=application/json',
+          '-i',
+          body,
+          '-j',
+          url,
+        ]);
+        const j = JSON.parse(a.stdout);
+        results.autocannon.push({ rps: j.requests.total / j.duration, p99: j.latency.p99 });
+      }
+      if (!missingTools.includes('wrk')) {
+        const w = measure(
+          'wrk',
+          ['-t2', `-c${conc}`, `-d${quick ? 2 : 10}s`, '-s', join(root, 'bench/wrk-post.lua'), url],
+          { env: { ...process.env, QWH_BENCH_BODY: body } },
+        );
+        const m = /QWH_RESULT (\{.*\})/.exec(w.stdout);
+        if (m) {
+          const j = JSON.parse(m[1]);
+          results.wrk.push({ rps: j.requests / j.seconds, p99: j.p99 });
+        }
+      }
+    }
+  } finally {
+    await stop(child);
+  }
+  const row = (name, list, note) => {
+    if (list.length === 0) return `| ${name} | not run | | | ${note} |`;
+    const rps = stats(list.map((r) => r.rps));
+    const p99 = stats(list.map((r) => r.p99));
+    const ref = results.autocannon.length
+      ? stats(results.autocannon.map((r) => r.rps)).median
+      : NaN;
+    return `| ${name} | ${fmt.range(rps, fmt.int)} | ${fmt.range(p99, (v) => `${v.toFixed(1)} ms`)} | ${fmt.x(rps.median / ref)} | ${note} |`;
+  };
+  const qRatio =
+    results.qwh.length && results.autocannon.length
+      ? stats(results.qwh.map((r) => r.rps)).median /
+        stats(results.autocannon.map((r) => r.rps)).median
+      : NaN;
+  sections.push(`## 2. Firing throughput (${fmt.int(count)} POSTs of ${bodyBytes} bytes, ${conc} connections, ${reps} runs, median (min–max))
+
+Target: qwh ≥ 0.9× autocannon — ${Number.isFinite(qRatio) ? (qRatio >= 0.9 ? `met (${fmt.x(qRatio)}) ✅` : `missed (${fmt.x(qRatio)}) ❌`) : 'not measured'}.
+
+| sender | requests/s | p99 latency | vs autocannon | notes |
+|---|---|---|---|---|
+${row('qwh test-endpoint', results.qwh, 'signs every request with its own id (HMAC-SHA256), checks every status')}
+${row('autocannon', results.autocannon, 'one fixed body, no signing')}
+${row('wrk', results.wrk, `duration-based (${quick ? 2 : 10} s), one fixed body, no signing; C`)}
+`);
+}
+
+// 3. Receiver throughput -----------------------------------------------------------------------
+async function receiver() {
+  log('receiver throughput');
+  if (missingTools.includes('wrk')) {
+    sections.push('## 3. Receiver throughput\n\nNot run: wrk is not installed.\n');
+    return;
+  }
+  const secret = 'bench-secret-0123456789';
+  const signature = spawnSync(node, [bin, 'sign', '--secret-env', 'QWH_BENCH_SECRET', body], {
+    encoding: 'utf8',
+    env: { ...process.env, QWH_BENCH_SECRET: secret },
+  }).stdout.trim();
+  const reps = quick ? 1 : 3;
+  const secs = quick ? 2 : 10;
+  const drive = (url) => {
+    const w = measure(
+      'wrk',
+      ['-t1', '-c32', `-d${secs}s`, '-s', join(root, 'bench/wrk-post.lua'), url],
+      {
+        env: { ...process.env, QWH_BENCH_BODY: body, QWH_BENCH_SIGNATURE: signature },
+      },
+    );
+    const m = /QWH_RESULT (\{.*\})/.exec(w.stdout);
+    return m ? JSON.parse(m[1]) : undefined;
+  };
+  const out = { minimal: [], listen: [] };
+  for (let i = 0; i < reps; i++) {
+    const min = await startProcess(
+      node,
+      [join(root, 'bench/servers/minimal.js')],
+      /(http:\/\/127\.0\.0\.1:\d+\/)/,
+    );
+    try {
+      const r = drive(min.match[1]);
+      if (r) out.minimal.push(r);
+    } finally {
+      await stop(min.child);
+    }
+    const lis = await startProcess(
+      node,
+      [bin, 'listen', '--secret-env', 'QWH_BENCH_SECRET', '--json', '--no-progress'],
+      /"url":"(http:\/\/127\.0\.0\.1:\d+[^"]*)"/,
+      {
+        env: { ...process.env, QWH_BENCH_SECRET: secret },
+      },
+    );
+    try {
+      const r = drive(lis.match[1]);
+      if (r) out.listen.push(r);
+    } finally {
+      await stop(lis.child);
+    }
+  }
+  const rps = (l) => stats(l.map((r) => r.requests / r.seconds));
+  const p99 = (l) => stats(l.map((r) => r.p99));
+  const ratio = rps(out.listen).median / rps(out.minimal).median;
+  sections.push(`## 3. Receiver throughput (wrk, 1 thread, 32 connections, ${secs} s, ${reps} runs, one signed ${bodyBytes}-byte body)
+
+Target: \`qwh listen\` ≥ 0.7× the minimal server — ${ratio >= 0.7 ? `met (${fmt.x(ratio)}) ✅` : `missed (${fmt.x(ratio)}) ❌`}.
+
+| receiver | requests/s | p99 latency | ratio | does |
+|---|---|---|---|---|
+| minimal Node server | ${fmt.range(rps(out.minimal), fmt.int)} | ${fmt.range(p99(out.minimal), (v) => `${v.toFixed(1)} ms`)} | 1.00× | reads the body, answers 200 |
+| \`qwh listen\` | ${fmt.range(rps(out.listen), fmt.int)} | ${fmt.range(p99(out.listen), (v) => `${v.toFixed(1)} ms`)} | ${fmt.x(ratio)} | verifies the HMAC over the raw bytes, validates the 2.0 model, dedupes on id |
+`);
+}
+
+// 4. Diff throughput and memory ------------------------------------------------------------------
+function diff() {
+  log('diff throughput');
+  const sizes = quick
+    ? [['1 MB', 1e6]]
+    : [
+        ['10 MB', 1e7],
+        ['100 MB', 1e8],
+        ['1 GB', 1e9],
+      ];
+  const v1 = join(data, 'v1-paired.ndjson');
+  const rows = [];
+  for (const [label, bytes] of sizes) {
+    const file = join(data, `v2-${label.replace(' ', '')}.ndjson`);
+    if (!existsSync(file) || statSync(file).size < bytes) {
+      log(`generating ${label} corpus`);
+      execFileSync(node, [join(root, 'bench/gen-corpus.js'), file, String(bytes), v1], {
+        stdio: 'ignore',
+      });
+    }
+    const mb = statSync(file).size / 1e6;
+    const runs = quick || bytes >= 1e9 ? 1 : 3;
+    const tools = [
+      ['floor: readline + JSON.parse', node, [join(root, 'bench/floor.js'), file]],
+      [
+        'qwh diff-payload',
+        node,
+        [bin, 'diff-payload', v1, file, '--format', 'json', '--no-progress'],
+      ],
+    ];
+    if (havePeers) {
+      tools.push(['genson-js', node, [join(root, 'bench/infer-peer.js'), 'genson', file]]);
+      if (bytes <= 1e8) {
+        tools.push([
+          'to-json-schema',
+          node,
+          [join(root, 'bench/infer-peer.js'), 'to-json-schema', file],
+        ]);
+        tools.push([
+          'quicktype-core',
+          node,
+          [join(root, 'bench/infer-peer.js'), 'quicktype', file],
+        ]);
+      }
+    }
+    const res = {};
+    for (const [name, cmd, a] of tools) {
+      const list = [];
+      for (let i = 0; i < runs; i++) {
+        const r = measure(cmd, a, { cwd: root });
+        list.push(r.status === 0 ? r : { ...r, failed: true });
+      }
+      const ok = list.filter((r) => !r.failed);
+      res[name] = ok.length
+        ? { mbs: stats(ok.map((r) => mb / (r.ms / 1000))), rss: stats(ok.map((r) => r.rssMb)) }
+        : {
+            failed:
+              list[0].stderr.split('\n').find((l) => /heap|memory|error/i.test(l)) ??
+              `exit ${list[0].status}`,
+          };
+    }
+    const floor = res['floor: readline + JSON.parse'].mbs?.median;
+    for (const [name] of tools) {
+      const r = res[name];
+      rows.push(
+        r.failed
+          ? `| ${label} | ${name} | failed: ${r.failed.slice(0, 80)} | | |`
+          : `| ${label} | ${name} | ${fmt.range(r.mbs, (v) => v.toFixed(1))} | ${fmt.x(r.mbs.median / floor)} | ${fmt.mb(r.rss.median)} |`,
+      );
+    }
+    if (havePeers && bytes > 1e8)
+      rows.push(
+        `| ${label} | to-json-schema, quicktype-core | not run: they hold the whole corpus in memory | | |`,
+      );
+  }
+  sections.push(`## 4. Diff throughput and memory (2.0 NDJSON corpora of generated samples; MB/s median (min–max))
+
+Targets: qwh ≥ 0.5× the JSON.parse floor, faster than every inference peer, RSS flat across sizes.
+
+| corpus | tool | MB/s | vs floor | peak RSS |
+|---|---|---|---|---|
+${rows.join('\n')}
+`);
+}
+
+// 5. Plan scale --------------------------------------------------------------------------------
+function plan() {
+  log('plan scale');
+  const sizes = quick ? [10, 1000] : [10, 1000, 10_000];
+  const rows = [];
+  for (const n of sizes) {
+    const file = join(data, `account-${n}.json`);
+    if (!existsSync(file))
+      execFileSync(node, [join(root, 'bench/gen-account.js'), file, String(n)]);
+    const r = repeat(
+      node,
+      [
+        bin,
+        'migrate',
+        file,
+        '--dry-run',
+        '--json',
+        '--no-progress',
+        '--secret-env',
+        'QWH_BENCH_SECRET',
+      ],
+      {
+        runs: quick ? 1 : 5,
+        warmup: quick ? 0 : 1,
+        cwd: data,
+        env: { ...process.env, QWH_BENCH_SECRET: 'bench-secret-0123456789' },
+      },
+    );
+    const rules = 1 + 2 * n;
+    rows.push(
+      `| ${fmt.int(n)} | ${fmt.int(n + 1)} | ${fmt.int(rules)} | ${fmt.range(r.time, fmt.ms)} | ${fmt.mb(r.rss.median)} |`,
+    );
+  }
+  sections.push(`## 5. Plan scale (\`qwh migrate --dry-run --json\`, whole process; median (min–max))
+
+Target: linear or better; 10 000 rules plan in under 1 s.
+
+| websites | 1.0 webhooks | push rules | wall time | peak RSS |
+|---|---|---|---|---|
+${rows.join('\n')}
+`);
+}
+
+if (want('firing')) await firing();
+if (want('receiver')) await receiver();
+if (want('diff')) diff();
+if (want('plan')) plan();
+
+const machine = `- CPU: ${cpus()[0]?.model ?? '?'} × ${cpus().length} cores; memory ${(totalmem() / 2 ** 30).toFixed(0)} GiB
+- Node ${process.version}; qwh ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}
+- Peers: autocannon ${peerVersion('autocannon')}, genson-js ${peerVersion('genson-js')}, to-json-schema ${peerVersion('to-json-schema')}, quicktype-core ${peerVersion('quicktype-core')}, ${toolVersion('wrk', ['-v'])}
+- Date: ${new Date().toISOString().slice(0, 10)}; mode: ${quick ? 'quick (smoke)' : 'full'}`;
+
+const report = `${sections.join('\n')}\n## Machine\n\n${machine}\n`;
+if (quick) {
+  writeFileSync(join(outDir, 'quick.md'), report);
+  process.stdout.write(report);
+} else {
+  const doc = join(root, 'bench/BENCHMARKS.md');
+  const prev = existsSync(doc) ? readFileSync(doc, 'utf8') : '';
+  const start = '<!-- results:start -->';
+  const end = '<!-- results:end -->';
+  const head = prev.includes(start) ? prev.slice(0, prev.indexOf(start)) : '# qwh benchmarks\n\n';
+  const tail = prev.includes(end) ? prev.slice(prev.indexOf(end) + end.length) : '\n';
+  writeFileSync(doc, `${head}${start}\n${report}${end}${tail}`);
+  process.stdout.write(report);
+}
