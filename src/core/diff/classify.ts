@@ -16,7 +16,14 @@ import {
   type Seg,
 } from './paths.js';
 import type { RuleField } from './rules.js';
-import { allNumericText, isLeaf, kindsOf, type PathStats, type Shape } from './shape.js';
+import {
+  allNumericText,
+  isLeaf,
+  kindsOf,
+  type Example,
+  type PathStats,
+  type Shape,
+} from './shape.js';
 
 export type FieldClass = 'moved' | 'type-changed' | 'removed' | 'unchanged' | 'ambiguous';
 export type Severity = 'ERR' | 'WARN' | 'INFO';
@@ -43,7 +50,7 @@ export interface FieldFinding {
   types: { v1: Kind[]; v2?: Kind[] };
   typeChange?: { from: Kind[]; to: Kind[]; compatible: boolean };
   presence: { v1: Presence; v2?: Presence };
-  examples: { v1: string[]; v2?: string[] };
+  examples: { v1: Example[]; v2?: Example[] };
   candidates: Candidate[];
   notes: Note[];
   /** Set when --rules names this field: what the receiver expects. */
@@ -59,7 +66,7 @@ export interface AddedFinding {
   leaves: number;
   types: Kind[];
   presence: Presence;
-  examples: string[];
+  examples: Example[];
   /** For `[variable=*]` groups: how many items it stands for. */
   items?: number;
 }
@@ -92,7 +99,11 @@ function fieldNotes(
 ): Note[] {
   const notes: Note[] = [];
   if (s1 && s1.examples.length > 0 && s2.examples.length > 0) {
-    if (s1.examples.every((e) => DATE_SPACE.test(e)) && s2.examples.every((e) => DATE_ISO.test(e)))
+    const isText = (e: Example): e is string => typeof e === 'string';
+    if (
+      s1.examples.every((e) => isText(e) && DATE_SPACE.test(e)) &&
+      s2.examples.every((e) => isText(e) && DATE_ISO.test(e))
+    )
       notes.push({ code: 'date-format', text: MESSAGES.diff.note.dateFormat });
   }
   const r1 = s1 ? s1.present / Math.max(1, v1.records) : 1;
@@ -240,7 +251,11 @@ function gradeWithRule(f: FieldFinding, rule: RuleField | undefined, v2: Shape):
  * The parts of the 2.0 payload no 1.0 field leads to, rolled up to their highest unclaimed
  * ancestor (`questionnaire`, `browser`), with items of a claimed array grouped as `[variable=*]`.
  */
-export function findAdded(findings: readonly FieldFinding[], v2: Shape): AddedFinding[] {
+export function findAdded(
+  findings: readonly FieldFinding[],
+  v2: Shape,
+  v1?: Shape,
+): AddedFinding[] {
   const covered = new Set<string>();
   const ancestors = new Set<string>();
   const claim = (p: string): void => {
@@ -251,6 +266,8 @@ export function findAdded(findings: readonly FieldFinding[], v2: Shape): AddedFi
       // an unparsable user-mapped path claims only itself
     }
   };
+  // A path both sides carry is not new, even when it holds no value (an empty array).
+  if (v1) for (const p of v1.paths.keys()) if (v2.paths.has(p)) claim(p);
   for (const f of findings) {
     if (f.v2Path) claim(f.v2Path);
     if (f.class === 'ambiguous') for (const c of f.candidates) claim(c.v2Path);

@@ -18,22 +18,19 @@ export const MAX_PENDING_BYTES = 48 * 1024 * 1024;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.\d{1,9})?(?:Z|[+-]00:?00)?$/;
 
 /**
- * The comparable form of a value: trimmed; numbers and numeric text alike ("42" = 42); a date
- * and time reduced to "YYYY-MM-DD HH:mm:ss" (1.0 sent no milliseconds); undefined for values that
+ * The comparable form of a value: trimmed; a date
+ * and time reduced to "YYYY-MM-DD HH:mm:ss" (1.0 sent no milliseconds); text equals a number when
+ * it is the number's own text ("42" = 42, but "042" ≠ 42); undefined for values that
  * prove nothing (empty, null).
  */
 export function normalizeValue(v: Scalar | undefined): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
-  let t = v.trim();
+  const t = v.trim();
   if (t === '') return undefined;
   const d = t.length <= 40 ? DATE_TIME.exec(t) : null;
   if (d) return `${d[1]} ${d[2]}`;
-  if (/^-?\d+(?:\.\d+)?$/.test(t) && t.length <= 20) {
-    const n = Number(t);
-    if (Number.isFinite(n) && String(n) === t.replace(/^(-?)0+(?=\d)/, '$1')) t = String(n);
-  }
   return t.length > MAX_COMPARED_CHARS ? `${t.slice(0, MAX_COMPARED_CHARS)}…${t.length}` : t;
 }
 

@@ -175,7 +175,7 @@ export class DiffSession {
         CLASS_ORDER[a.class] - CLASS_ORDER[b.class] ||
         (order.get(a.v1Path) ?? 0) - (order.get(b.v1Path) ?? 0),
     );
-    const added = findAdded(fields, v2);
+    const added = findAdded(fields, v2, v1);
     const count = (c: FieldClass): number => fields.filter((f) => f.class === c).length;
     const severity: Record<Severity, number> = { ERR: 0, WARN: 0, INFO: 0 };
     for (const f of fields) severity[f.severity]++;

@@ -1,6 +1,9 @@
 import { KINDS, type FlatEntry, type Kind } from './flatten.js';
 import { displayValue } from './mask.js';
 
+/** An example value as reports show it. */
+export type Example = string | number | boolean;
+
 /** What was seen at one path over all the payloads of one side. */
 export interface PathStats {
   path: string;
@@ -11,8 +14,8 @@ export interface PathStats {
   empties: number;
   /** Strings that are plain decimal numbers ("9900101"): text that converts to a number losslessly. */
   numericText: number;
-  /** A few distinct example values, already masked and cut for display. */
-  examples: string[];
+  /** A few distinct example values; strings already masked (personal data) and cut for display. */
+  examples: Example[];
   /** Internal: the last payload counted in `present`. */
   lastRecord: number;
 }
@@ -78,7 +81,7 @@ export class ShapeAccumulator {
         else if (v.length <= 32 && NUMERIC_TEXT.test(v)) s.numericText++;
       }
       if (v !== undefined && v !== null && v !== '' && s.examples.length < MAX_EXAMPLES) {
-        const shown = displayValue(e.path, v);
+        const shown = typeof v === 'string' ? displayValue(e.path, v) : v;
         if (!s.examples.includes(shown)) s.examples.push(shown);
       }
     }

@@ -1,7 +1,7 @@
 import type { FieldFinding } from '../../core/diff/classify.js';
 import type { DiffReport, DiffSample } from '../../core/diff/session.js';
 import { MESSAGES } from '../messages.js';
-import { changeLabel, foundBy } from './diff.js';
+import { addedDetail, changeLabel, foundBy } from './diff.js';
 
 const M = MESSAGES.diff;
 
@@ -63,14 +63,7 @@ export function renderDiffMarkdown(r: DiffReport, sample: DiffSample): string {
     out.push(`## ${M.markdown.added}`, '', '| 2.0 path | type | seen | |', '|---|---|---:|---|');
     for (const a of r.added)
       out.push(
-        `| ${code(a.v2Path)} | ${a.types.join(', ')} | ${a.presence.present}/${a.presence.of} | ${cell(
-          [
-            a.items !== undefined ? `${a.items} items` : '',
-            a.leaves > 1 ? `${a.leaves} values` : '',
-          ]
-            .filter(Boolean)
-            .join(', '),
-        )} |`,
+        `| ${code(a.v2Path)} | ${a.types.join(', ')} | ${a.presence.present}/${a.presence.of} | ${cell(addedDetail(a, 2))} |`,
       );
     out.push('');
   }
