@@ -17,7 +17,7 @@ import {
 export const MASK_CHAR = '•••';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
-const PHONE = /^\+?[\d\s().\/-]{7,24}$/;
+const PHONE = /^\+?[\d\s()./-]{7,24}$/;
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}|^\d{2}[/.-]\d{2}[/.-]\d{4}/;
 const NAME_FIELD =
   /^(?:(?:first|last|full|sur|given|family|middle|maiden|nick|user|contact|customer|display)[_-]?name|name|surname|firstname|lastname|prenom|prénom|nom|naam|voornaam|achternaam|vorname|nachname)$/i;
@@ -32,7 +32,7 @@ export function looksPersonalValue(s: string): boolean {
   if (PHONE.test(t) && !DATE_LIKE.test(t)) {
     const digits = t.replace(/\D/g, '').length;
     // A bare run of digits is an id, not a phone; a phone has a "+" or separators.
-    return digits >= 8 && digits <= 15 && /[+\s().\/-]/.test(t);
+    return digits >= 8 && digits <= 15 && /[+\s()./-]/.test(t);
   }
   return false;
 }
@@ -73,9 +73,14 @@ export function maskValue(s: string): string {
 }
 
 /** A value as shown in a report: masked when personal, cut to `max` characters. */
-export function displayValue(path: string, v: string | number | boolean | null, max = 40): string {
+export function displayValue(
+  path: string,
+  v: string | number | boolean | null,
+  max = 40,
+  personalField = isPersonalField(fieldOfPath(path)),
+): string {
   if (typeof v !== 'string') return String(v);
-  const shown = isPersonalField(fieldOfPath(path)) || looksPersonalValue(v) ? maskValue(v) : v;
+  const shown = personalField || looksPersonalValue(v) ? maskValue(v) : v;
   const chars = Array.from(shown.length > max * 4 ? shown.slice(0, max * 4) : shown);
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : shown;
 }

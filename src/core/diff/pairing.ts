@@ -12,6 +12,8 @@ export const MAX_PENDING_PAIRS = 5_000;
 const MAX_COMPARED_CHARS = 256;
 /** 2.0 paths tracked per 1.0 path (a real field agrees with a handful; "1" may agree with many). */
 const MAX_CANDIDATES_PER_PATH = 1_000;
+/** 1.0 payloads kept whole while waiting, for the before/after snippet of the first pair. */
+const RAW_KEPT = 50;
 /** Bound on the bytes of values held while waiting for twins. */
 export const MAX_PENDING_BYTES = 48 * 1024 * 1024;
 
@@ -101,8 +103,8 @@ export class PairCollector {
       values.push([e.path, n]);
       this.pendingBytes += e.path.length + n.length + 32;
     }
-    // The raw payload is kept only while no pair was seen yet (for the snippet).
-    this.pending.set(id, { values, raw: this.stats.pairs === 0 ? raw : undefined });
+    // The raw payload (for the report snippet) is kept for the first few only.
+    this.pending.set(id, { values, raw: this.stats.v1WithId <= RAW_KEPT ? raw : undefined });
   }
 
   /** Offers one 2.0 payload: when its 1.0 twin is waiting, records where each value went. */

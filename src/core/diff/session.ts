@@ -115,18 +115,18 @@ export class DiffSession {
 
   /** Adds a 1.0 payload; returns why it is invalid, or undefined when it was taken. */
   addV1(value: unknown): string | undefined {
-    const r = flattenRecord(value, this.limits);
+    const r = flattenRecord(value, this.limits, this.v1.trie);
     if (!r.ok) return r.reason;
-    this.v1.add(r.entries);
+    this.v1.add(r.entries, r.dropped);
     this.pairs.addV1(r.entries, value);
     return undefined;
   }
 
   /** Adds a 2.0 payload; returns why it is invalid, or undefined when it was taken. */
   addV2(value: unknown): string | undefined {
-    const r = flattenRecord(value, this.limits);
+    const r = flattenRecord(value, this.limits, this.v2.trie);
     if (!r.ok) return r.reason;
-    this.v2.add(r.entries);
+    this.v2.add(r.entries, r.dropped);
     this.pairs.addV2(r.entries, value);
     return undefined;
   }

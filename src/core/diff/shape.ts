@@ -1,5 +1,5 @@
-import { KINDS, type FlatEntry, type Kind } from './flatten.js';
-import { displayValue } from './mask.js';
+import { KINDS, PathTrie, type FlatEntry, type Kind } from './flatten.js';
+import { displayValue, fieldOfPath, isPersonalField } from './mask.js';
 
 /** An example value as reports show it. */
 export type Example = string | number | boolean;
@@ -18,6 +18,10 @@ export interface PathStats {
   examples: Example[];
   /** Internal: the last payload counted in `present`. */
   lastRecord: number;
+  /** Internal: values tried as examples (bounded, so constant fields cost nothing later). */
+  exampleTries: number;
+  /** Internal: the field is personal by name (decided once per path). */
+  personal: boolean;
 }
 
 /** The shape of one side: every path with its statistics, and how many payloads made it. */
@@ -29,6 +33,8 @@ export interface Shape {
 }
 
 export const MAX_EXAMPLES = 3;
+/** Values tried per path for distinct examples; a field with one value stops costing after this. */
+const MAX_EXAMPLE_TRIES = 64;
 /** Distinct paths kept per side: a real payload has a few hundred; hostile data cannot grow memory. */
 export const MAX_SHAPE_PATHS = 20_000;
 
@@ -46,19 +52,20 @@ export class ShapeAccumulator {
   private readonly paths = new Map<string, PathStats>();
   private records = 0;
   private dropped = 0;
+  /** The interned paths of this side; pass it to flattenRecord. */
+  readonly trie: PathTrie;
 
-  constructor(private readonly maxPaths = MAX_SHAPE_PATHS) {}
+  constructor(maxPaths = MAX_SHAPE_PATHS) {
+    this.trie = new PathTrie(maxPaths);
+  }
 
-  /** Adds one flattened payload. */
-  add(entries: readonly FlatEntry[]): void {
+  /** Adds one payload flattened with this accumulator's trie; `dropped` nodes were over the path cap. */
+  add(entries: readonly FlatEntry[], dropped = 0): void {
     const rec = ++this.records;
+    this.dropped += dropped;
     for (const e of entries) {
-      let s = this.paths.get(e.path);
+      let s = e.node.stats as PathStats | undefined;
       if (!s) {
-        if (this.paths.size >= this.maxPaths) {
-          this.dropped++;
-          continue;
-        }
         s = {
           path: e.path,
           present: 0,
@@ -67,7 +74,10 @@ export class ShapeAccumulator {
           numericText: 0,
           examples: [],
           lastRecord: 0,
+          exampleTries: 0,
+          personal: isPersonalField(fieldOfPath(e.path)),
         };
+        e.node.stats = s;
         this.paths.set(e.path, s);
       }
       if (s.lastRecord !== rec) {
@@ -80,8 +90,15 @@ export class ShapeAccumulator {
         if (v === '') s.empties++;
         else if (v.length <= 32 && NUMERIC_TEXT.test(v)) s.numericText++;
       }
-      if (v !== undefined && v !== null && v !== '' && s.examples.length < MAX_EXAMPLES) {
-        const shown = typeof v === 'string' ? displayValue(e.path, v) : v;
+      if (
+        v !== undefined &&
+        v !== null &&
+        v !== '' &&
+        s.examples.length < MAX_EXAMPLES &&
+        s.exampleTries < MAX_EXAMPLE_TRIES
+      ) {
+        s.exampleTries++;
+        const shown = typeof v === 'string' ? displayValue(e.path, v, 40, s.personal) : v;
         if (!s.examples.includes(shown)) s.examples.push(shown);
       }
     }
