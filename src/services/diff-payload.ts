@@ -65,6 +65,7 @@ export async function runDiffPayload(
       invalidExamples: [] as InputSummary['invalidExamples'],
     };
     let taken = 0;
+    deps.progress?.(side, src.label, 0);
     const invalid = (where: string, reason: string): void => {
       if (!input.skipInvalid)
         throw new UserError(
