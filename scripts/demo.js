@@ -56,4 +56,6 @@ step('Verify it, as a receiver must', [
   'body.json',
 ]);
 
+step('What your import rules must change (bundled 1.0 and 2.0 samples)', ['diff-payload']);
+
 process.stdout.write('\n\x1b[1mDemo finished.\x1b[0m\n');

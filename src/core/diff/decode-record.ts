@@ -1,0 +1,57 @@
+import { MESSAGES } from '../../ui/messages.js';
+import { findInvalidUtf8 } from '../input/decode.js';
+import { looksFormEncoded, parseFormEncoded } from '../payload/v1.js';
+import { kindOf } from './flatten.js';
+
+export type Side = 'v1' | 'v2';
+export type DecodedRecord = { ok: true; value: unknown } | { ok: false; reason: string };
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Strict UTF-8 text of one record's bytes (a leading BOM dropped), or why it is not. */
+export function decodeRecordText(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; reason: string } {
+  let body = bytes;
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
+  else if ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff))
+    return { ok: false, reason: MESSAGES.diff.utf16 };
+  try {
+    return { ok: true, text: strictUtf8.decode(body) };
+  } catch {
+    return {
+      ok: false,
+      reason: MESSAGES.diff.invalidUtf8(findInvalidUtf8(body) + (bytes.length - body.length)),
+    };
+  }
+}
+
+/**
+ * Parses the text of one payload: JSON, or (1.0 only) a form-encoded body. The result must be
+ * an object; JSON.parse keeps `__proto__` as an own data key, never as a prototype.
+ */
+export function parseRecordText(text: string, side: Side): DecodedRecord {
+  const t = text.trim();
+  if (t[0] !== '{' && t[0] !== '[' && looksFormEncoded(t)) {
+    if (side === 'v2') return { ok: false, reason: MESSAGES.diff.formNotV2 };
+    return { ok: true, value: parseFormEncoded(t) };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(t);
+  } catch (e) {
+    return { ok: false, reason: MESSAGES.diff.invalidJson(shortJsonError(e)) };
+  }
+  const kind = kindOf(value);
+  if (kind !== 'object') return { ok: false, reason: MESSAGES.diff.notObject(kind) };
+  return { ok: true, value };
+}
+
+/** V8's JSON.parse message without the echoed input (which may be huge or personal). */
+function shortJsonError(e: unknown): string {
+  const msg = (e instanceof Error ? e.message : String(e))
+    .replace(/, "[\s\S]*" is not valid JSON$/, '')
+    .replace(/ \(line \d+ column \d+\)$/, '')
+    .replace(/ in JSON at position (\d+)$/, (_m, p: string) => ` at character ${Number(p) + 1}`);
+  return msg.length > 100 ? `${msg.slice(0, 99)}…` : msg;
+}

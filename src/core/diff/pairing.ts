@@ -1,0 +1,159 @@
+import type { FlatEntry, Scalar } from './flatten.js';
+
+/**
+ * Value evidence from paired captures: the same participation sent by 1.0 and by 2.0 (paired by
+ * participation id) shows where each 1.0 value went. Only a bounded number of 1.0 payloads wait
+ * for their 2.0 twin, so memory stays bounded whatever the input size.
+ */
+
+/** 1.0 payloads kept waiting for their 2.0 twin (value evidence needs dozens, not millions). */
+export const MAX_PENDING_PAIRS = 5_000;
+/** Characters of a value kept for comparison; longer values compare by prefix and length. */
+const MAX_COMPARED_CHARS = 256;
+/** 2.0 paths tracked per 1.0 path (a real field agrees with a handful; "1" may agree with many). */
+const MAX_CANDIDATES_PER_PATH = 1_000;
+/** 1.0 payloads kept whole while waiting, for the before/after snippet of the first pair. */
+const RAW_KEPT = 50;
+/** Bound on the bytes of values held while waiting for twins. */
+export const MAX_PENDING_BYTES = 48 * 1024 * 1024;
+
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.\d{1,9})?(?:Z|[+-]00:?00)?$/;
+
+/**
+ * The comparable form of a value: trimmed; a date
+ * and time reduced to "YYYY-MM-DD HH:mm:ss" (1.0 sent no milliseconds); text equals a number when
+ * it is the number's own text ("42" = 42, but "042" ≠ 42); undefined for values that
+ * prove nothing (empty, null).
+ */
+export function normalizeValue(v: Scalar | undefined): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+  const t = v.trim();
+  if (t === '') return undefined;
+  const d = t.length <= 40 ? DATE_TIME.exec(t) : null;
+  if (d) return `${d[1]} ${d[2]}`;
+  return t.length > MAX_COMPARED_CHARS ? `${t.slice(0, MAX_COMPARED_CHARS)}…${t.length}` : t;
+}
+
+/** Normalises a participation id for pairing (UUIDs compare case-insensitively). */
+export function normalizeId(v: Scalar | undefined): string | undefined {
+  if (v === undefined || v === null || typeof v === 'boolean') return undefined;
+  const t = String(v).trim().toUpperCase();
+  return t === '' || t.length > 200 ? undefined : t;
+}
+
+/** Agreement between one 1.0 path and the 2.0 paths holding the same value. */
+export interface ValueEvidence {
+  /** Paired captures in which the 1.0 path held a value that proves something. */
+  compared: number;
+  /** 2.0 path → pairs in which it held the same value. */
+  agree: Map<string, number>;
+}
+
+export interface PairingStats {
+  v1WithId: number;
+  v2WithId: number;
+  pairs: number;
+  /** 1.0 payloads not kept for pairing because the bound was reached. */
+  notKept: number;
+}
+
+interface Pending {
+  values: Array<[string, string]>;
+  raw: unknown;
+}
+
+/** Pairs 1.0 and 2.0 payloads by participation id and counts where 1.0 values reappear. */
+export class PairCollector {
+  private readonly pending = new Map<string, Pending>();
+  private pendingBytes = 0;
+  private readonly evidence = new Map<string, ValueEvidence>();
+  private readonly stats: PairingStats = { v1WithId: 0, v2WithId: 0, pairs: 0, notKept: 0 };
+  /** The first pair (or, without pairs, the first payload of each side) for report snippets. */
+  sample: { v1?: unknown; v2?: unknown; paired: boolean } = { paired: false };
+
+  constructor(
+    private readonly v1IdPaths: readonly string[],
+    private readonly v2IdPath = 'id',
+    private readonly maxPending = MAX_PENDING_PAIRS,
+  ) {}
+
+  /** Offers one 1.0 payload; kept (bounded) until its 2.0 twin arrives. */
+  addV1(entries: readonly FlatEntry[], raw: unknown): void {
+    if (this.sample.v1 === undefined) this.sample.v1 = raw;
+    let id: string | undefined;
+    for (const e of entries) {
+      if (this.v1IdPaths.includes(e.path)) {
+        id = normalizeId(e.value);
+        if (id) break;
+      }
+    }
+    if (!id) return;
+    this.stats.v1WithId++;
+    if (this.pending.has(id)) return;
+    if (this.pending.size >= this.maxPending || this.pendingBytes >= MAX_PENDING_BYTES) {
+      this.stats.notKept++;
+      return;
+    }
+    const values: Array<[string, string]> = [];
+    for (const e of entries) {
+      const n = normalizeValue(e.value);
+      if (n === undefined) continue;
+      values.push([e.path, n]);
+      this.pendingBytes += e.path.length + n.length + 32;
+    }
+    // The raw payload (for the report snippet) is kept for the first few only.
+    this.pending.set(id, { values, raw: this.stats.v1WithId <= RAW_KEPT ? raw : undefined });
+  }
+
+  /** Offers one 2.0 payload: when its 1.0 twin is waiting, records where each value went. */
+  addV2(entries: readonly FlatEntry[], raw: unknown): void {
+    if (this.sample.v2 === undefined && !this.sample.paired) this.sample.v2 = raw;
+    let id: string | undefined;
+    for (const e of entries) {
+      if (e.path === this.v2IdPath) {
+        id = normalizeId(e.value);
+        break;
+      }
+    }
+    if (!id) return;
+    this.stats.v2WithId++;
+    const twin = this.pending.get(id);
+    if (!twin) return;
+    this.pending.delete(id);
+    this.stats.pairs++;
+    if (!this.sample.paired && twin.raw !== undefined)
+      this.sample = { v1: twin.raw, v2: raw, paired: true };
+    const byValue = new Map<string, Set<string>>();
+    for (const e of entries) {
+      if (e.kind === 'object' || e.kind === 'array') continue;
+      const n = normalizeValue(e.value);
+      if (n === undefined) continue;
+      let set = byValue.get(n);
+      if (!set) byValue.set(n, (set = new Set()));
+      set.add(e.path);
+    }
+    const seen = new Set<string>();
+    for (const [path, n] of twin.values) {
+      // A 1.0 path occurring twice in one payload (inside `[]`) counts once per pair.
+      if (seen.has(path)) continue;
+      seen.add(path);
+      let ev = this.evidence.get(path);
+      if (!ev) this.evidence.set(path, (ev = { compared: 0, agree: new Map() }));
+      ev.compared++;
+      const same = byValue.get(n);
+      if (!same) continue;
+      for (const p2 of same) {
+        const count = ev.agree.get(p2);
+        if (count !== undefined) ev.agree.set(p2, count + 1);
+        else if (ev.agree.size < MAX_CANDIDATES_PER_PATH) ev.agree.set(p2, 1);
+      }
+    }
+  }
+
+  /** Evidence per 1.0 path and the pairing counts. */
+  result(): { evidence: ReadonlyMap<string, ValueEvidence>; stats: PairingStats } {
+    return { evidence: this.evidence, stats: { ...this.stats } };
+  }
+}

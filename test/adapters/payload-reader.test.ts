@@ -1,0 +1,94 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  readPayloads,
+  type PayloadEvent,
+  type ReadPayloadsOptions,
+} from '../../src/adapters/payload-reader.js';
+import { MESSAGES } from '../../src/ui/messages.js';
+import { tempDir } from '../helpers/bin.js';
+
+let t: { dir: string; cleanup: () => Promise<void> };
+beforeAll(async () => {
+  t = await tempDir('qwh-reader-');
+});
+afterAll(async () => t.cleanup());
+
+async function collect(
+  input: string,
+  opts: Partial<ReadPayloadsOptions> = {},
+): Promise<PayloadEvent[]> {
+  const out: PayloadEvent[] = [];
+  for await (const ev of readPayloads(input, {
+    side: 'v1',
+    cwd: t.dir,
+    stdin: Readable.from([]),
+    ...opts,
+  }))
+    out.push(ev);
+  return out;
+}
+
+describe('readPayloads', () => {
+  it('stdin over the document bound is NDJSON: held bytes are replayed, the rest streamed', async () => {
+    const lines = Array.from({ length: 200 }, (_, i) =>
+      JSON.stringify({ participation_id: `id-${i}`, pad: 'x'.repeat(50) }),
+    );
+    const text = lines.join('\n') + '\n';
+    // Many small chunks, so the 1 KiB bound is crossed mid-line.
+    const chunks = text.match(/[\s\S]{1,97}/g)!.map((c) => Buffer.from(c));
+    const evs = await collect('-', { stdin: Readable.from(chunks), maxDocumentBytes: 1024 });
+    expect(evs).toHaveLength(200);
+    expect(evs.every((e) => e.kind === 'record')).toBe(true);
+    expect(evs[199]).toMatchObject({ where: 'stdin:200', value: { participation_id: 'id-199' } });
+  });
+
+  it('handles a BOM, CRLF line ends, blank lines and form-encoded 1.0 lines', async () => {
+    const f = join(t.dir, 'mixed.ndjson');
+    await writeFile(
+      f,
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from('{"email":"a@b.co"}\r\n\r\nemail=c%40d.co&gender=F\r\n{"x":1}'),
+      ]),
+    );
+    const evs = await collect('mixed.ndjson');
+    expect(evs).toEqual([
+      { kind: 'record', value: { email: 'a@b.co' }, where: 'mixed.ndjson:1' },
+      { kind: 'record', value: { email: 'c@d.co', gender: 'F' }, where: 'mixed.ndjson:3' },
+      { kind: 'record', value: { x: 1 }, where: 'mixed.ndjson:4' },
+    ]);
+    const v2 = await collect('mixed.ndjson', { side: 'v2' });
+    expect(v2[1]).toEqual({
+      kind: 'invalid',
+      where: 'mixed.ndjson:3',
+      reason: MESSAGES.diff.formNotV2,
+    });
+  });
+
+  it('a JSON array holding a non-object names the item; a single form body is one record', async () => {
+    await writeFile(join(t.dir, 'arr.json'), '[{"a":1}, 2]');
+    expect(await collect('arr.json')).toEqual([
+      { kind: 'record', value: { a: 1 }, where: 'arr.json[0]' },
+      { kind: 'invalid', where: 'arr.json[1]', reason: MESSAGES.diff.notObject('number') },
+    ]);
+    await writeFile(join(t.dir, 'body.txt'), 'participation_id=7E57&__proto__=x\n');
+    const [ev] = await collect('body.txt');
+    expect(ev).toMatchObject({ kind: 'record', where: 'body.txt' });
+    const value = (ev as { value: Record<string, string> }).value;
+    expect(Object.keys(value)).toEqual(['participation_id', '__proto__']);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+  });
+
+  it('refuses UTF-16 and reports invalid UTF-8 per record', async () => {
+    await writeFile(
+      join(t.dir, 'u16.json'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{}', 'utf16le')]),
+    );
+    expect(await collect('u16.json')).toEqual([
+      { kind: 'invalid', where: 'u16.json', reason: MESSAGES.diff.utf16 },
+    ]);
+  });
+});
