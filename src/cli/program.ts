@@ -3,6 +3,7 @@ import { EXIT_CODE_TABLE } from '../core/exit-codes.js';
 import { MESSAGES } from '../ui/messages.js';
 import type { Runner } from './specs/common.js';
 import { checkCommand, sampleCommand, signCommand, verifyCommand } from './specs/foundation.js';
+import { completionCommand, initCommand } from './specs/setup.js';
 
 /**
  * The commander program: every command and flag, with actions that lazy-import their module,
@@ -16,7 +17,14 @@ export function buildProgram(version: string, run: Runner): Command {
     .enablePositionalOptions()
     .showSuggestionAfterError(true);
 
-  const commands = [checkCommand(run), sampleCommand(run), signCommand(run), verifyCommand(run)];
+  const commands = [
+    initCommand(run),
+    checkCommand(run),
+    sampleCommand(run),
+    signCommand(run),
+    verifyCommand(run),
+    completionCommand(run),
+  ];
   for (const c of commands) program.addCommand(c);
 
   const w = 4;
