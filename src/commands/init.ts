@@ -183,8 +183,8 @@ function checkNames(a: InitAnswers): void {
 /** The checks `qwh check` runs, on the answers; problems name the flag or question they came from. */
 function checkAnswers(a: InitAnswers): void {
   checkNames(a);
-  const { validation, lines } = validateAnswers(a);
-  if (!validation.ok) throw usage(Q.invalid(lines.length), MESSAGES.input.invalidHint, lines);
+  const { ok, lines } = validateAnswers(a);
+  if (!ok) throw usage(Q.invalid(lines.length), MESSAGES.input.invalidHint, lines);
 }
 
 /** `qwh init`: write the account file from a dialogue (TTY) or from flags (--from-flags). */

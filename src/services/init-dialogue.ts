@@ -1,5 +1,5 @@
 import {
-  buildAccountData,
+  answerProblems,
   checkDestination,
   checkId,
   checkName,
@@ -19,7 +19,6 @@ import {
   type RuleLevel,
 } from '../core/account/schema.js';
 import { describeScope } from '../core/account/scope.js';
-import { validateAccount } from '../core/account/validate.js';
 import { ExitCode } from '../core/exit-codes.js';
 import type { Logger } from '../ui/logger.js';
 import { MESSAGES } from '../ui/messages.js';
@@ -63,8 +62,7 @@ function problemWith(a: InitAnswers, change: (draft: InitAnswers) => void): stri
   fill(draft.websites, missing.websites);
   fill(draft.masterForms, missing.masterForms);
   fill(draft.campaigns, missing.campaigns);
-  const v = validateAccount(buildAccountData(draft));
-  return v.ok ? undefined : v.problems[0]?.message;
+  return answerProblems(draft)[0]?.message;
 }
 
 function listFor(a: InitAnswers, level: Exclude<RuleLevel, 'default'>): Named[] {

@@ -113,7 +113,7 @@ export const MESSAGES = {
       identified: 'identified campaigns only',
       both: 'anonymous and identified campaigns',
     } as Record<string, string>,
-    destWebhook: (key: string, scope: string) => `webhook 1.0 "${key}" (${scope})`,
+    destWebhook: (key: string, scope: string) => `webhook 1.0 "${key}" — ${scope}`,
     destOther: 'another integration (a CRM, …): left alone by qwh',
     destNone: 'none: an exclusion (stops pushes for this target)',
     noWebhook: 'at least one webhook 1.0 is needed: that is what qwh moves to 2.0',

@@ -13,7 +13,7 @@ import {
   type RuleLevel,
   type Scope,
 } from './schema.js';
-import { validateAccount, type AccountValidation } from './validate.js';
+import { validateAccount } from './validate.js';
 
 /**
  * What `qwh init` collects (from the dialogue or from flags) before it becomes an account file.
@@ -227,16 +227,24 @@ export function describeOrigin(a: InitAnswers, p: Problem): string {
   return formatPath(p.path);
 }
 
+/**
+ * The problems `qwh check` would find in the file built from these answers. Init derives webhook
+ * keys from scopes, so a duplicate key always comes with a duplicate scope: only the scope
+ * problem is kept (it is the one the admin can act on).
+ */
+export function answerProblems(a: InitAnswers): Problem[] {
+  const v = validateAccount(buildAccountData(a));
+  if (v.ok) return [];
+  return v.problems.filter((p) => !(p.path[0] === 'webhooks' && p.path[2] === 'key'));
+}
+
 /** Validates the answers exactly as `qwh check` validates a file; problems name their origin. */
-export function validateAnswers(a: InitAnswers): {
-  validation: AccountValidation;
-  lines: string[];
-} {
-  const validation = validateAccount(buildAccountData(a));
-  const lines = validation.ok
-    ? []
-    : validation.problems.map((p) => `${describeOrigin(a, p)}: ${p.message}`);
-  return { validation, lines };
+export function validateAnswers(a: InitAnswers): { ok: boolean; lines: string[] } {
+  const problems = answerProblems(a);
+  return {
+    ok: problems.length === 0,
+    lines: problems.map((p) => `${describeOrigin(a, p)}: ${p.message}`),
+  };
 }
 
 /** Website ids the answers use (webhook scopes, website rules) that have no name yet. */
