@@ -63,16 +63,20 @@ export function renderZsh(root: CompletionCommand, version: string): string {
         q(`${c.name.replace(/:/g, '\\:')}:${shortDescription(c.description)}`),
       );
       const first = cmd.args[0];
+      const subFn = `${fnName(path)}__commands`;
+      // Its own function: _alternative passes compadd options, which _describe takes after the array.
+      fns.push(
+        `${subFn}() {\n  local -a subcommands=(\n    ${described.join('\n    ')}\n  )\n  _describe -t commands 'qwh command' subcommands "$@"\n}`,
+      );
       lines.push(
         `  local curcontext="$curcontext" state line ret=1`,
         `  typeset -A opt_args`,
-        `  local -a subcommands=(\n    ${described.join('\n    ')}\n  )`,
         `  _arguments -C \\\n    ${[...specs, q('1: :->first'), q('*:: :->rest')].join(' \\\n    ')} && ret=0`,
         `  case $state in`,
         `    first)`,
         first
-          ? `      _alternative 'subcommands:command:_describe -t commands command subcommands' ${q(`arguments:argument:${action(first)}`)} && ret=0 ;;`
-          : `      _describe -t commands 'qwh command' subcommands && ret=0 ;;`,
+          ? `      _alternative ${q(`commands:command:${subFn}`)} ${q(`arguments:argument:${action(first)}`)} && ret=0 ;;`
+          : `      ${subFn} && ret=0 ;;`,
         `    rest)`,
         `      case $words[1] in`,
         ...cmd.commands.map(
