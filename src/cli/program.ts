@@ -32,6 +32,7 @@ export function buildProgram(version: string, run: Runner): Command {
     'after',
     `
 Start here:
+  $ qwh init                                    # describe the account's 1.0 setup (a dialogue)
   $ qwh check qualifio-account.yaml             # is the account file right?
   $ qwh migrate --dry-run                       # what would change
   $ qwh test-endpoint https://hooks.example/q   # is the receiver ready for 2.0?

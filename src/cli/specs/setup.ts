@@ -2,8 +2,9 @@ import { Argument, Command } from 'commander';
 import { examples, withCommon, type Runner } from './common.js';
 
 /** Collects a repeatable flag's values in order. */
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  // No default ([]) on purpose: commander would print "(default: [])" in --help.
+  return [...(previous ?? []), value];
 }
 
 /** `qwh init`: write the account file, from a dialogue or from flags. */
@@ -21,7 +22,6 @@ export function initCommand(run: Runner): Command {
       '--website <id=name>',
       'a website of the account (repeatable): names the ids used below',
       collect,
-      [],
     )
     .option('--v1-url <url>', 'account-level webhook 1.0 URL, when it holds no credentials')
     .option(
@@ -32,27 +32,19 @@ export function initCommand(run: Runner): Command {
       '--website-webhook <id=url>',
       'a website-level webhook 1.0 URL without credentials (repeatable)',
       collect,
-      [],
     )
     .option(
       '--website-webhook-env <id=name>',
       'a website-level webhook 1.0 URL read from an environment variable (repeatable)',
       collect,
-      [],
     )
     .option(
       '--rule <spec>',
       'a push rule (repeatable): default:DEST, website:ID:MODE:DEST, masterForm:ID:DEST, campaign:ID:DEST; DEST - = exclusion',
       collect,
-      [],
     )
-    .option(
-      '--master-form <id=name>',
-      'name of a Master Form used by a rule (repeatable)',
-      collect,
-      [],
-    )
-    .option('--campaign <id=name>', 'name of a campaign used by a rule (repeatable)', collect, [])
+    .option('--master-form <id=name>', 'name of a Master Form used by a rule (repeatable)', collect)
+    .option('--campaign <id=name>', 'name of a campaign used by a rule (repeatable)', collect)
     .option(
       '--schema <ref>',
       "JSON Schema reference written on the first line: url (default, versioned jsDelivr URL), local (path to this installation's copy), none, or your own URL/path",
@@ -61,22 +53,22 @@ export function initCommand(run: Runner): Command {
     .option('--json', 'print one JSON document on stdout (what was written, credentials masked)')
     .addHelpText(
       'after',
-      examples([
-        ['qwh init', 'answer the questions; writes qualifio-account.yaml'],
-        [
-          'qwh init --from-flags --account-id 4321 --account-name "Acme Media" --v1-url-env ACME_V1_URL --rule default:main',
-          'no questions',
-        ],
-        [
-          'qwh init --from-flags … --website 1234="Acme News" --website-webhook-env 1234=NEWS_URL --rule website:1234:both:website-1234',
-          'a website webhook and its rule',
-        ],
-        [
-          'qwh init --out accounts/acme.json --schema local',
-          'JSON, schema path for offline editors',
-        ],
-      ]) +
-        `
+      `
+Examples:
+  # answer the questions; writes qualifio-account.yaml
+  $ qwh init
+
+  # no questions (scripts, CI); the 1.0 URL holds credentials, so it comes from the environment
+  $ qwh init --from-flags --account-id 4321 --account-name "Acme Media" \\
+      --v1-url-env ACME_V1_URL --rule default:main --rule campaign:99887:-
+
+  # a website-level webhook and its push rule
+  $ qwh init --from-flags … --website 1234="Acme News" \\
+      --website-webhook-env 1234=NEWS_URL --rule website:1234:both:website-1234
+
+  # JSON, with a schema path for offline editors
+  $ qwh init --out accounts/acme.json --schema local
+
 Webhook keys: the account-level webhook is "main", a website's is "website-<id>"; push rules name
 them as DEST. Any other DEST is another integration (a CRM), left alone; "-" is an exclusion.
 URLs with credentials (user:password@ or ?token=) are never arguments: put them in an environment
