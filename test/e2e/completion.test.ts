@@ -58,22 +58,50 @@ describe('qwh completion', () => {
     for (const n of ['init', 'check', 'completion']) expect(names).toContain(n);
   });
 
-  it.each(SHELLS)('%s: every registered command and flag is in the script', (shell) => {
+  /** The part of a script that completes one command path's flags. */
+  function flagsBlock(shell: (typeof SHELLS)[number], path: string[]): string {
     const s = scripts[shell]!;
-    for (const { path, flags } of commands) {
-      const last = path[path.length - 1];
-      if (last !== undefined) {
-        // bash keys its tables by the full path ('migrate resume'); zsh and fish by the name.
-        const key = shell === 'bash' ? `'${path.join(' ')}')` : `'${last}'`;
-        expect(s, `${shell}: command ${path.join(' ')}`).toContain(key);
-      }
-      for (const f of flags) {
-        const expected =
-          shell === 'fish' ? (f.startsWith('--') ? `-l '${f.slice(2)}'` : `-s '${f.slice(1)}'`) : f;
-        expect(s, `${shell}: ${path.join(' ') || 'qwh'} ${f}`).toContain(expected);
-      }
+    if (shell === 'bash') {
+      const opts = s.slice(s.indexOf('_qwh_options() {'));
+      const line = opts.split('\n').find((l) => l.startsWith(`    '${path.join(' ')}') echo `));
+      return line ?? '';
     }
-  });
+    if (shell === 'zsh') {
+      const name = ['_qwh', ...path].join('__').replace(/[^A-Za-z0-9_]/g, '_');
+      const from = s.indexOf(`\n${name}() {`);
+      return from < 0 ? '' : s.slice(from, s.indexOf('\n}', from + 1));
+    }
+    const at = `-n '__qwh_at \\'${path.join(' ')}\\''`;
+    return s
+      .split('\n')
+      .filter((l) => l.includes(at))
+      .join('\n');
+  }
+
+  it.each(SHELLS)(
+    '%s: every registered command and flag is in the script, under its command',
+    (shell) => {
+      const s = scripts[shell]!;
+      for (const { path, flags } of commands) {
+        const last = path[path.length - 1];
+        if (last !== undefined) {
+          // bash keys its tables by the full path ('migrate resume'); zsh and fish by the name.
+          const key = shell === 'bash' ? `'${path.join(' ')}')` : `'${last}'`;
+          expect(s, `${shell}: command ${path.join(' ')}`).toContain(key);
+        }
+        const block = flagsBlock(shell, path);
+        for (const f of flags) {
+          const where = `${shell}: ${['qwh', ...path].join(' ')} ${f}`;
+          if (shell === 'bash') expect(block.split(/[' ]/), where).toContain(f);
+          else if (shell === 'zsh') expect(block, where).toMatch(new RegExp(`[')]${f}[=+]?\\[`));
+          else
+            expect(block, where).toContain(
+              f.startsWith('--') ? `-l '${f.slice(2)}'` : `-s '${f.slice(1)}'`,
+            );
+        }
+      }
+    },
+  );
 
   it('an unknown shell is a usage error (exit 2)', async () => {
     const r = await runQwh(['completion', 'tcsh']);
