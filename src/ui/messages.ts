@@ -117,8 +117,6 @@ export const MESSAGES = {
     destOther: 'another integration (a CRM, …): left alone by qwh',
     destNone: 'none: an exclusion (stops pushes for this target)',
     noWebhook: 'at least one webhook 1.0 is needed: that is what qwh moves to 2.0',
-    noWebhookHint:
-      'Give the account-level URL or a website-level webhook (from flags: --v1-url, --v1-url-env, --website-webhook or --website-webhook-env).',
     ruleRejected: (problem: string) => `this rule is not added: ${problem}`,
     noRules: 'no push rules: a webhook receives nothing until a push rule names it as destination',
     credentialsNotice:
@@ -148,8 +146,6 @@ export const MESSAGES = {
     envUrlMissingHint: (name: string) => `Export it first: export ${name}='https://…'`,
     envUrlInvalid: (name: string) =>
       `environment variable ${name} does not hold a valid http(s) URL`,
-    duplicateWebhook: (scope: string) =>
-      `a second webhook 1.0 for ${scope}: Qualifio allows one per scope`,
     unnamed: (kind: string, flag: string, ids: readonly number[]) =>
       `${kind} ${ids.join(', ')} ${ids.length === 1 ? 'has' : 'have'} no name: add ${ids.map((i) => `${flag} ${i}=NAME`).join(' ')}`,
     missingFlags: (flags: readonly string[]) => `--from-flags needs ${flags.join(', ')}`,

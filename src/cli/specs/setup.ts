@@ -76,7 +76,8 @@ variable and pass its name (--v1-url-env, --website-webhook-env). They are writt
 given, and masked on screen.
 
 Exit codes: 0 written, 2 missing or invalid flags (no terminal and no --from-flags: names the
-flags), 4 the file exists (no --force, or not confirmed) or is not a regular file, 130 Ctrl-C.
+flags), 4 nothing written (the file exists and no --force or not confirmed, is not a regular file,
+or writing was declined), 130 Ctrl-C.
 `,
     );
   withCommon(cmd).action(async (_o, c: Command) => run(() => import('../../commands/init.js'), c));
