@@ -4,6 +4,7 @@ import { MESSAGES } from '../ui/messages.js';
 import type { Runner } from './specs/common.js';
 import { diffPayloadCommand } from './specs/diff.js';
 import { checkCommand, sampleCommand, signCommand, verifyCommand } from './specs/foundation.js';
+import { completionCommand, initCommand } from './specs/setup.js';
 
 /**
  * The commander program: every command and flag, with actions that lazy-import their module,
@@ -18,11 +19,13 @@ export function buildProgram(version: string, run: Runner): Command {
     .showSuggestionAfterError(true);
 
   const commands = [
+    initCommand(run),
     checkCommand(run),
     sampleCommand(run),
     signCommand(run),
     verifyCommand(run),
     diffPayloadCommand(run),
+    completionCommand(run),
   ];
   for (const c of commands) program.addCommand(c);
 
@@ -31,6 +34,7 @@ export function buildProgram(version: string, run: Runner): Command {
     'after',
     `
 Start here:
+  $ qwh init                                    # describe the account's 1.0 setup (a dialogue)
   $ qwh check qualifio-account.yaml             # is the account file right?
   $ qwh migrate --dry-run                       # what would change
   $ qwh test-endpoint https://hooks.example/q   # is the receiver ready for 2.0?

@@ -6,17 +6,30 @@ import { MESSAGES } from './messages.js';
 /** Prompts that only fill gaps: each names the flag that would have answered it. */
 export interface Prompter {
   readonly interactive: boolean;
-  confirm(message: string, flag: string, exitCode?: number): Promise<boolean>;
+  /** Yes/no; defaults to No unless `defaultValue` says otherwise (destructive steps keep No). */
+  confirm(
+    message: string,
+    flag: string,
+    exitCode?: number,
+    defaultValue?: boolean,
+  ): Promise<boolean>;
+  /**
+   * Free text, validated as typed (Enter re-asks with the message returned by `validate`).
+   * `opts.maskFinal` rewrites the answer once it is submitted, so a URL with credentials is shown
+   * in full while it is edited but masked in the terminal's scroll-back.
+   */
   input(
     message: string,
     flag: string,
     validate?: (v: string) => true | string,
     defaultValue?: string,
+    opts?: { maskFinal?: (v: string) => string },
   ): Promise<string>;
   select<T extends string>(
     message: string,
     flag: string,
     choices: ReadonlyArray<{ name: string; value: T; description?: string }>,
+    defaultValue?: T,
   ): Promise<T>;
   checkbox<T extends string>(
     message: string,
@@ -45,29 +58,45 @@ export function createPrompter(ctx: RuntimeContext): Prompter {
   };
   return {
     interactive: ctx.interactive,
-    async confirm(message, flag, exitCode = ExitCode.REFUSED) {
+    async confirm(message, flag, exitCode = ExitCode.REFUSED, defaultValue = false) {
       if (!ctx.interactive) refuse(flag, exitCode);
       const { confirm } = await import('@inquirer/prompts');
-      return wrap(confirm({ message, default: false }, opts));
+      return wrap(confirm({ message, default: defaultValue }, opts));
     },
-    async input(message, flag, validate, defaultValue) {
+    async input(message, flag, validate, defaultValue, extra) {
       if (!ctx.interactive) refuse(flag);
       const { input } = await import('@inquirer/prompts');
+      const maskFinal = extra?.maskFinal;
       return wrap(
         input(
           {
             message,
             ...(validate ? { validate } : {}),
             ...(defaultValue !== undefined ? { default: defaultValue } : {}),
+            ...(maskFinal
+              ? {
+                  transformer: (v: string, { isFinal }: { isFinal: boolean }) =>
+                    isFinal ? maskFinal(v) : v,
+                }
+              : {}),
           },
           opts,
         ),
       );
     },
-    async select(message, flag, choices) {
+    async select(message, flag, choices, defaultValue) {
       if (!ctx.interactive) refuse(flag);
       const { select } = await import('@inquirer/prompts');
-      return wrap(select({ message, choices: [...choices] }, opts));
+      return wrap(
+        select(
+          {
+            message,
+            choices: [...choices],
+            ...(defaultValue !== undefined ? { default: defaultValue } : {}),
+          },
+          opts,
+        ),
+      );
     },
     async checkbox(message, flag, choices) {
       if (!ctx.interactive) refuse(flag);

@@ -1,0 +1,211 @@
+import {
+  answerProblems,
+  checkDestination,
+  checkId,
+  checkName,
+  checkUrl,
+  maskInitUrl,
+  ruleSpec,
+  unnamedIds,
+  urlHasCredentials,
+  webhookKeyFor,
+  type InitAnswers,
+  type Named,
+} from '../core/account/init.js';
+import {
+  CAMPAIGN_MODES,
+  RULE_LEVELS,
+  type PushRule,
+  type RuleLevel,
+} from '../core/account/schema.js';
+import { describeScope } from '../core/account/scope.js';
+import { ExitCode } from '../core/exit-codes.js';
+import type { Logger } from '../ui/logger.js';
+import { MESSAGES } from '../ui/messages.js';
+import type { Prompter } from '../ui/prompts.js';
+
+/** What flags already answered; the dialogue only asks for the rest ("prompts only fill gaps"). */
+export interface InitSeed {
+  account: { id?: number; name?: string };
+  websites: Named[];
+  masterForms: Named[];
+  campaigns: Named[];
+  webhooks: InitAnswers['webhooks'];
+  rules: InitAnswers['rules'];
+}
+
+export interface DialogueDeps {
+  prompt: Prompter;
+  log: Logger;
+  /** Called with every URL typed, so its credentials are masked in any later output. */
+  onUrl: (url: string) => void;
+  /** Formats a section title (bold on a colour terminal). */
+  title: (s: string) => string;
+}
+
+const PLACEHOLDER_URL = 'https://placeholder.invalid/';
+const PLACEHOLDER_NAME = '?';
+const Q = MESSAGES.init;
+
+/**
+ * The first problem the account-file checks (`qwh check`'s) find once `change` is applied to a
+ * copy of the answers, or undefined. Ids still waiting for a name get a placeholder, so only the
+ * new answer is judged.
+ */
+function problemWith(a: InitAnswers, change: (draft: InitAnswers) => void): string | undefined {
+  const draft = structuredClone(a);
+  change(draft);
+  const missing = unnamedIds(draft);
+  const fill = (list: Named[], ids: number[]): void => {
+    if (list.length) list.push(...ids.map((id) => ({ id, name: PLACEHOLDER_NAME })));
+  };
+  fill(draft.websites, missing.websites);
+  fill(draft.masterForms, missing.masterForms);
+  fill(draft.campaigns, missing.campaigns);
+  return answerProblems(draft)[0]?.message;
+}
+
+function listFor(a: InitAnswers, level: Exclude<RuleLevel, 'default'>): Named[] {
+  return level === 'website' ? a.websites : level === 'masterForm' ? a.masterForms : a.campaigns;
+}
+
+/** Asks the admin, question by question, what the back office shows; every answer is checked as typed. */
+export async function runInitDialogue(seed: InitSeed, deps: DialogueDeps): Promise<InitAnswers> {
+  const { prompt: p, log } = deps;
+  const askId = async (message: string, flag: string, extra?: (id: number) => string | undefined) =>
+    Number(
+      (
+        await p.input(message, flag, (v) => {
+          const r = checkId(v);
+          if (!r.ok) return r.message;
+          return extra?.(r.id) ?? true;
+        })
+      ).trim(),
+    );
+  const askUrl = async (message: string, flag: string, optional: boolean): Promise<string> => {
+    const url = (
+      await p.input(
+        message,
+        flag,
+        (v) => (optional && v.trim() === '' ? true : checkUrl(v)),
+        undefined,
+        { maskFinal: maskInitUrl },
+      )
+    ).trim();
+    if (url) {
+      deps.onUrl(url);
+      if (urlHasCredentials(url)) log.info(`  ${Q.credentialsNotice}`);
+    }
+    return url;
+  };
+  const ensureName = async (list: Named[], id: number, message: string, flag: string) => {
+    if (list.some((n) => n.id === id)) return;
+    const name = (await p.input(message, flag, checkName)).trim();
+    list.push({ id, name });
+  };
+
+  log.info(Q.intro);
+  log.info(`\n${deps.title(Q.accountSection)}`);
+  const id = seed.account.id ?? (await askId(Q.askAccountId, '--account-id'));
+  const name =
+    seed.account.name ?? (await p.input(Q.askAccountName, '--account-name', checkName)).trim();
+  const a: InitAnswers = {
+    account: { id, name },
+    websites: [...seed.websites],
+    masterForms: [...seed.masterForms],
+    campaigns: [...seed.campaigns],
+    webhooks: [...seed.webhooks],
+    rules: [...seed.rules],
+  };
+
+  if (a.webhooks.length === 0) {
+    log.info(`\n${deps.title(Q.webhookSection)}`);
+    for (;;) {
+      const url = await askUrl(Q.askAccountUrl, '--v1-url', true);
+      if (url) a.webhooks.push({ scope: 'account', url, origin: Q.askAccountUrl });
+      let more = await p.confirm(Q.askAddWebsiteWebhook, '--website-webhook', ExitCode.USAGE);
+      while (more) {
+        const wid = await askId(Q.askWebsiteId, '--website-webhook', (wid) =>
+          problemWith(a, (d) =>
+            d.webhooks.push({ scope: { website: wid }, url: PLACEHOLDER_URL, origin: '' }),
+          ),
+        );
+        await ensureName(a.websites, wid, Q.askWebsiteName(wid), '--website');
+        const wurl = await askUrl(Q.askWebsiteUrl(wid), '--website-webhook', false);
+        a.webhooks.push({ scope: { website: wid }, url: wurl, origin: Q.askWebsiteUrl(wid) });
+        more = await p.confirm(Q.askAnotherWebsiteWebhook, '--website-webhook', ExitCode.USAGE);
+      }
+      if (a.webhooks.length > 0) break;
+      log.error(Q.noWebhook);
+    }
+  }
+
+  if (a.rules.length === 0) {
+    log.info(`\n${deps.title(Q.rulesSection)}`);
+    const websiteNames = (): Map<number, string> => new Map(a.websites.map((w) => [w.id, w.name]));
+    let more = await p.confirm(Q.askAddRule, '--rule', ExitCode.USAGE, true);
+    while (more) {
+      const level = await p.select(
+        Q.askLevel,
+        '--rule',
+        RULE_LEVELS.map((l) => ({ name: Q.levelChoice(l), value: l, description: Q.levelHelp[l] })),
+      );
+      const rule: PushRule = { level, destination: null };
+      if (level !== 'default') {
+        const target = await askId(Q.askTarget(level), '--rule');
+        rule.target = target;
+        await ensureName(listFor(a, level), target, Q.askTargetName(level, target), '--rule');
+        if (level === 'website') {
+          rule.campaignMode = await p.select(
+            Q.askMode,
+            '--rule',
+            CAMPAIGN_MODES.map((m) => ({ name: m, value: m, description: Q.modeHelp[m] })),
+          );
+        }
+      }
+      const names = websiteNames();
+      const own = a.webhooks.find(
+        (w) => level === 'website' && w.scope !== 'account' && w.scope.website === rule.target,
+      );
+      const OTHER = '\u0000other';
+      const NONE = '\u0000none';
+      const dest = await p.select(
+        Q.askDestination,
+        '--rule',
+        [
+          ...a.webhooks.map((w) => ({
+            name: Q.destWebhook(webhookKeyFor(w.scope), describeScope(w.scope, names)),
+            value: webhookKeyFor(w.scope),
+          })),
+          { name: Q.destOther, value: OTHER },
+          { name: Q.destNone, value: NONE },
+        ],
+        own ? webhookKeyFor(own.scope) : undefined,
+      );
+      rule.destination =
+        dest === NONE
+          ? null
+          : dest === OTHER
+            ? (await p.input(Q.askOtherIntegration, '--rule', checkDestination)).trim()
+            : dest;
+      const origin = `push rule ${ruleSpec(rule)}`;
+      const problem = problemWith(a, (d) => d.rules.push({ rule, origin }));
+      if (problem) log.error(Q.ruleRejected(problem));
+      else a.rules.push({ rule, origin });
+      more = await p.confirm(Q.askAnotherRule, '--rule', ExitCode.USAGE);
+    }
+    if (a.rules.length === 0) log.warn(Q.noRules);
+  }
+  // Ids that came from flags without a name: websites always need one (part of the scope);
+  // Master Forms and campaigns only once the file lists any (then every one must be listed).
+  const missing = unnamedIds(a);
+  for (const wid of missing.websites)
+    await ensureName(a.websites, wid, Q.askWebsiteName(wid), '--website');
+  if (a.masterForms.length)
+    for (const mid of missing.masterForms)
+      await ensureName(a.masterForms, mid, Q.askTargetName('masterForm', mid), '--master-form');
+  if (a.campaigns.length)
+    for (const cid of missing.campaigns)
+      await ensureName(a.campaigns, cid, Q.askTargetName('campaign', cid), '--campaign');
+  return a;
+}
