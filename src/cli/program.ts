@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { EXIT_CODE_TABLE } from '../core/exit-codes.js';
 import { MESSAGES } from '../ui/messages.js';
 import type { Runner } from './specs/common.js';
+import { listenCommand, testEndpointCommand } from './specs/endpoint.js';
 import { checkCommand, sampleCommand, signCommand, verifyCommand } from './specs/foundation.js';
 
 /**
@@ -16,7 +17,14 @@ export function buildProgram(version: string, run: Runner): Command {
     .enablePositionalOptions()
     .showSuggestionAfterError(true);
 
-  const commands = [checkCommand(run), sampleCommand(run), signCommand(run), verifyCommand(run)];
+  const commands = [
+    checkCommand(run),
+    sampleCommand(run),
+    signCommand(run),
+    verifyCommand(run),
+    testEndpointCommand(run),
+    listenCommand(run),
+  ];
   for (const c of commands) program.addCommand(c);
 
   const w = 4;
