@@ -63,7 +63,12 @@ program.configureOutput({
   writeOut: (s) => process.stdout.write(s),
   writeErr: (s) => process.stderr.write(s),
 });
-for (const c of program.commands) c.exitOverride();
+// Nested subcommands too (`qwh migrate resume`): commander does not inherit this through addCommand.
+const overrideExit = (c: Command): void => {
+  c.exitOverride();
+  c.commands.forEach(overrideExit);
+};
+program.commands.forEach(overrideExit);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,6 +4,7 @@ import { MESSAGES } from '../ui/messages.js';
 import type { Runner } from './specs/common.js';
 import { listenCommand, testEndpointCommand } from './specs/endpoint.js';
 import { checkCommand, sampleCommand, signCommand, verifyCommand } from './specs/foundation.js';
+import { migrateCommand } from './specs/migrate.js';
 
 /**
  * The commander program: every command and flag, with actions that lazy-import their module,
@@ -24,6 +25,7 @@ export function buildProgram(version: string, run: Runner): Command {
     verifyCommand(run),
     testEndpointCommand(run),
     listenCommand(run),
+    migrateCommand(run),
   ];
   for (const c of commands) program.addCommand(c);
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AccountFile, SecretRef, WebhookV2 } from '../core/account/schema.js';
 import { validateAccount } from '../core/account/validate.js';
-import { InterruptedError, isUserError, UserError } from '../core/errors.js';
+import { isUserError, UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { ACCOUNT_FILE_LIMITS } from '../core/input/limits.js';
 import { parseDocumentText, type DocumentFormat } from '../core/input/parse-document.js';
@@ -35,6 +35,8 @@ export interface VerifyTarget {
   secret?: string;
   /** The plan accepted an http:// or private host (--allow-insecure-host). */
   allowInsecure: boolean;
+  /** The webhook pushes incomplete participations: test those too. */
+  incompleteParticipations: boolean;
 }
 
 /** One check of the suite, as reported (no bodies, headers or secrets). */
@@ -50,8 +52,12 @@ export interface VerifyResult {
   checks: VerifyCheck[];
 }
 
-/** Runs the endpoint check suite against one 2.0 webhook. */
-export type Verifier = (target: VerifyTarget, signal: AbortSignal) => Promise<VerifyResult>;
+/** Runs the endpoint check suite against one 2.0 webhook; reports progress as it goes. */
+export type Verifier = (
+  target: VerifyTarget,
+  signal: AbortSignal,
+  progress: (done: number, total: number) => void,
+) => Promise<VerifyResult>;
 
 /** The file-system side the service needs (src/adapters/account-store.ts implements it). */
 export interface MigrateStore {
@@ -165,6 +171,7 @@ async function targetFor(
       : {}),
     ...(w.secret ? { secret: await deps.resolveSecret(w.secret) } : {}),
     allowInsecure: plan.options.allowInsecureHost,
+    incompleteParticipations: w.incompleteParticipations,
   };
 }
 
@@ -270,7 +277,7 @@ async function applyUnderLock(
   const checkpoint = async (after: string): Promise<void> => {
     if (!deps.signal.aborted) return;
     await store.appendJournal({ t: 'interrupted', run, at: at(), after });
-    throw new InterruptedError(M.interruptedAfter(after));
+    throw new UserError(M.interruptedAfter(after), ExitCode.INTERRUPTED, M.interruptedHint);
   };
   const ensureBackup = async (): Promise<void> => {
     if (backup) return;
@@ -349,7 +356,9 @@ async function applyUnderLock(
       let error: string | undefined;
       try {
         const target = await targetFor(current.account, u, plan, deps);
-        const res = await deps.verify(target, deps.signal);
+        const res = await deps.verify(target, deps.signal, (done, total) =>
+          spinner.update(`${M.verifying(u.v2Key)} — ${done}/${total}`),
+        );
         verdict = deps.signal.aborted && res.verdict !== 'pass' ? 'interrupted' : res.verdict;
         checks = res.checks;
       } catch (e) {
@@ -415,7 +424,7 @@ async function applyUnderLock(
       changed: sha !== state.sha,
     };
   } catch (e) {
-    if (e instanceof InterruptedError) throw e;
+    if (isUserError(e) && e.exitCode === ExitCode.INTERRUPTED) throw e;
     if (begun && isUserError(e))
       throw new UserError(e.message, ExitCode.PARTIAL, M.partialHint, e.details);
     throw e;

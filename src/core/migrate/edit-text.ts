@@ -33,7 +33,7 @@ export function applyEditsToData(data: unknown, edits: readonly AccountEdit[]): 
   }
   // Inserts from the highest index down, so every index still refers to the file as read.
   const inserts = edits
-    .filter((e) => e.kind !== 'set-enabled')
+    .filter((e): e is Exclude<AccountEdit, { kind: 'set-enabled' }> => e.kind !== 'set-enabled')
     .map((e, order) => ({ e, order }))
     .sort((a, b) => b.e.afterIndex - a.e.afterIndex || b.order - a.order);
   for (const { e } of inserts) {
@@ -115,12 +115,15 @@ function editYamlInPlace(text: string, edits: readonly AccountEdit[]): string | 
   const root = doc.contents;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const changes: Array<{ at: number; end: number; text: string; order: number }> = [];
-  const itemOf = (field: string, index: number): { seq: YAMLSeq; item: YAMLMap } | undefined => {
+  const itemOf = (
+    field: string,
+    index: number,
+  ): { item: YAMLMap; range: [number, number, number] } | undefined => {
     const seq = root.get(field, true);
     if (!isSeq(seq) || seq.flow) return undefined;
     const item = seq.items[index];
     if (!isMap(item) || !item.range) return undefined;
-    return { seq, item };
+    return { item, range: item.range };
   };
   const insertLines = (at: number, lines: string[], order: number): void => {
     // At the very end of a file without a final newline, start a new line first.
@@ -131,9 +134,9 @@ function editYamlInPlace(text: string, edits: readonly AccountEdit[]): string | 
   for (const e of edits) {
     if (e.kind === 'insert-webhook' || e.kind === 'insert-rule') {
       const found = itemOf(e.kind === 'insert-webhook' ? 'webhooks' : 'pushRules', e.afterIndex);
-      if (!found?.item.range) return undefined;
-      const { item } = found;
-      const start = item.range[0];
+      if (!found) return undefined;
+      const { item, range } = found;
+      const start = range[0];
       const m = /^( *)-( +)$/.exec(text.slice(lineStart(text, start), start));
       if (!m) return undefined;
       const dash = m[1] ?? '';
@@ -141,25 +144,25 @@ function editYamlInPlace(text: string, edits: readonly AccountEdit[]): string | 
       const lines = renderItem(e.kind === 'insert-webhook' ? e.webhook : e.rule, Boolean(item.flow));
       const pad = ' '.repeat(dash.length + 1 + gap.length);
       const indented = lines.map((l, i) => (i === 0 ? `${dash}-${gap}${l}` : `${pad}${l}`));
-      insertLines(lineEndAfter(text, lastContent(text, item.range[1])), indented, 1);
+      insertLines(lineEndAfter(text, lastContent(text, range[1])), indented, 1);
     } else {
       const found = itemOf('webhooks', e.index);
-      if (!found?.item.range) return undefined;
-      const { item } = found;
+      if (!found) return undefined;
+      const { item, range } = found;
       const value = e.enabled ? 'true' : 'false';
       const pair = item.items.find((p) => isScalar(p.key) && p.key.value === 'enabled');
       if (pair) {
         if (!isScalar(pair.value) || !pair.value.range) return undefined;
         changes.push({ at: pair.value.range[0], end: pair.value.range[1], text: value, order: 0 });
       } else if (item.flow) {
-        const close = text.lastIndexOf('}', item.range[1]);
-        if (close < item.range[0]) return undefined;
+        const close = text.lastIndexOf('}', range[1]);
+        if (close < range[0]) return undefined;
         const at = lastContent(text, close) + 1;
         changes.push({ at, end: at, text: `, enabled: ${value}`, order: 0 });
       } else {
-        const start = item.range[0];
+        const start = range[0];
         const pad = ' '.repeat(start - lineStart(text, start));
-        insertLines(lineEndAfter(text, lastContent(text, item.range[1])), [`${pad}enabled: ${value}`], 0);
+        insertLines(lineEndAfter(text, lastContent(text, range[1])), [`${pad}enabled: ${value}`], 0);
       }
     }
   }
@@ -185,11 +188,10 @@ function rerenderYaml(text: string, edits: readonly AccountEdit[]): string {
     if (isMap(item)) item.set('enabled', e.enabled);
   }
   const inserts = edits
-    .filter((e) => e.kind !== 'set-enabled')
+    .filter((e): e is Exclude<AccountEdit, { kind: 'set-enabled' }> => e.kind !== 'set-enabled')
     .map((e, order) => ({ e, order }))
     .sort((a, b) => b.e.afterIndex - a.e.afterIndex || b.order - a.order);
   for (const { e } of inserts) {
-    if (e.kind === 'set-enabled') continue;
     const seq = (e.kind === 'insert-webhook' ? webhooks : rules) as YAMLSeq;
     const node = doc.createNode(e.kind === 'insert-webhook' ? e.webhook : e.rule);
     const neighbour = seq.items[e.afterIndex];

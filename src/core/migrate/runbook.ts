@@ -75,7 +75,7 @@ export function buildRunbook(account: AccountFile, pairs: readonly RunbookPair[]
   for (const p of pairs) {
     const w = byKey.get(p.v2Key);
     if (!w || w.version !== 2) continue;
-    const items = [
+    const items: RunbookStep['items'] = [
       { label: M.fields.name, value: w.name },
       { label: M.fields.host, value: maskUrl(w.host, isTokenParam) },
       { label: M.fields.incomplete, value: w.incompleteParticipations ? M.yes : M.no },
