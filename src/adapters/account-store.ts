@@ -178,7 +178,10 @@ export class AccountStore {
 
   /** Copies the file to `<file>.qwh-bak-<timestamp>` (never overwriting one), mode kept; returns its path. */
   async backup(now: Date): Promise<string> {
-    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const stamp = now
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z');
     const { mode } = await this.checkReplaceable();
     for (let n = 1; ; n++) {
       const target = `${this.path}.qwh-bak-${stamp}${n === 1 ? '' : `-${n}`}`;

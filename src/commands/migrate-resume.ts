@@ -7,11 +7,7 @@ import { colorsFor } from '../ui/colors.js';
 import { createLogger } from '../ui/logger.js';
 import { MESSAGES } from '../ui/messages.js';
 import { createPrompter } from '../ui/prompts.js';
-import {
-  renderNext,
-  renderResultHuman,
-  renderRunbookMarkdown,
-} from '../ui/reporters/migrate.js';
+import { renderNext, renderResultHuman, renderRunbookMarkdown } from '../ui/reporters/migrate.js';
 import {
   buildDeps,
   finishStepOnInterrupt,
@@ -46,13 +42,16 @@ const resume: CommandHandler = async (ctx, [fileArg], opts) => {
     unregister();
   }
   if (out.nothing) {
-    if (opts.json) ctx.stdout.write(JSON.stringify({ file, resumed: false, result: null }, null, 2) + '\n');
+    if (opts.json)
+      ctx.stdout.write(JSON.stringify({ file, resumed: false, result: null }, null, 2) + '\n');
     else ctx.stdout.write(M.resumeNothing(file) + '\n');
     return ExitCode.OK;
   }
   if (out.abandoned) {
     if (opts.json)
-      ctx.stdout.write(JSON.stringify({ file, abandoned: out.abandoned, result: null }, null, 2) + '\n');
+      ctx.stdout.write(
+        JSON.stringify({ file, abandoned: out.abandoned, result: null }, null, 2) + '\n',
+      );
     else ctx.stdout.write(M.resumeAbandoned(out.abandoned) + '\n');
     return ExitCode.OK;
   }
@@ -93,7 +92,8 @@ const resume: CommandHandler = async (ctx, [fileArg], opts) => {
     );
   } else {
     ctx.stdout.write(`${c.bold(M.resumeTitle(r.run))}\n${renderResultHuman(r, c)}`);
-    if (!runbookFile && runbook.steps.length > 0) ctx.stdout.write(M.runbookHint(runbook.steps.length) + '\n');
+    if (!runbookFile && runbook.steps.length > 0)
+      ctx.stdout.write(M.runbookHint(runbook.steps.length) + '\n');
     ctx.stdout.write(renderNext(next, c));
   }
   return r.exitCode;

@@ -61,9 +61,16 @@ const rollback: CommandHandler = async (ctx, [fileArg], opts) => {
     );
     return ExitCode.OK;
   }
-  const lines = [`${c.green('✔')} ${M.rolledBack(file, info.backup)}`, M.rollbackSafety(out.safetyBackup)];
+  const lines = [
+    `${c.green('✔')} ${M.rolledBack(file, info.backup)}`,
+    M.rollbackSafety(out.safetyBackup),
+  ];
   if (info.revert.length > 0)
-    lines.push('', c.bold(M.revertTitle), renderRunbookText({ account: file, steps: info.revert }, c));
+    lines.push(
+      '',
+      c.bold(M.revertTitle),
+      renderRunbookText({ account: file, steps: info.revert }, c),
+    );
   else lines.push(M.revertNone);
   if (info.secretFiles.length > 0) lines.push(M.secretFilesLeft(info.secretFiles));
   ctx.stdout.write(lines.join('\n') + '\n');

@@ -137,7 +137,11 @@ export function storeFor(loaded: LoadedAccount, shown: string, log: Logger): Acc
 }
 
 /** Writes a text file atomically (temp + rename), masked as a second line of defence. */
-export async function writeTextFile(ctx: RuntimeContext, file: string, text: string): Promise<void> {
+export async function writeTextFile(
+  ctx: RuntimeContext,
+  file: string,
+  text: string,
+): Promise<void> {
   const abs = resolve(ctx.cwd, file);
   const tmp = join(dirname(abs), `.${basename(abs)}.qwh-tmp-${process.pid}`);
   try {

@@ -9,7 +9,12 @@ import { canonicalJson } from '../core/migrate/canonical-json.js';
 import { unfinishedRun } from '../core/migrate/journal.js';
 import { planMigration } from '../core/migrate/plan.js';
 import { plannedPairs, previewPlan, type PlanPreview } from '../core/migrate/preview.js';
-import { buildRunbook, inferPairs, type Runbook, type RunbookPair } from '../core/migrate/runbook.js';
+import {
+  buildRunbook,
+  inferPairs,
+  type Runbook,
+  type RunbookPair,
+} from '../core/migrate/runbook.js';
 import { splitV1Url } from '../core/migrate/rules/v1-url.js';
 import { PLAN_VERSION, type Plan, type PlanOptions } from '../core/migrate/types.js';
 import type { CommandHandler } from '../cli/command.js';
@@ -62,15 +67,26 @@ async function readSavedPlan(ctx: RuntimeContext, file: string): Promise<Plan> {
   }
   const p = v as Partial<Plan> | null;
   if (!p || typeof p !== 'object' || p.tool !== 'qwh' || typeof p.sourceSha256 !== 'string')
-    throw new UserError(M.planUnreadable(file, 'no qwh plan fields'), ExitCode.USAGE, M.planUnreadableHint);
+    throw new UserError(
+      M.planUnreadable(file, 'no qwh plan fields'),
+      ExitCode.USAGE,
+      M.planUnreadableHint,
+    );
   if (p.planVersion !== PLAN_VERSION)
     throw new UserError(
-      M.planUnreadable(file, `plan version ${String(p.planVersion)}, this qwh reads ${PLAN_VERSION}`),
+      M.planUnreadable(
+        file,
+        `plan version ${String(p.planVersion)}, this qwh reads ${PLAN_VERSION}`,
+      ),
       ExitCode.USAGE,
       M.planUnreadableHint,
     );
   if (typeof p.file !== 'string' || !p.options || typeof p.options !== 'object')
-    throw new UserError(M.planUnreadable(file, 'no file or options'), ExitCode.USAGE, M.planUnreadableHint);
+    throw new UserError(
+      M.planUnreadable(file, 'no file or options'),
+      ExitCode.USAGE,
+      M.planUnreadableHint,
+    );
   return p as Plan;
 }
 
@@ -87,9 +103,7 @@ async function resolveOptions(
   prompter: Prompter,
   mayAsk: boolean,
 ): Promise<PlanOptions | undefined> {
-  const enabledV1 = account.webhooks.filter(
-    (w): w is WebhookV1 => w.version === 1 && w.enabled,
-  );
+  const enabledV1 = account.webhooks.filter((w): w is WebhookV1 => w.version === 1 && w.enabled);
   let only: string[] | undefined;
   if (typeof opts.only === 'string') {
     only = opts.only
@@ -99,12 +113,19 @@ async function resolveOptions(
     const known = enabledV1.map((w) => w.key);
     const unknown = only.filter((k) => !known.includes(k));
     if (unknown.length > 0 || only.length === 0)
-      throw new UserError(M.unknownOnly(unknown.join(',') || '""', known.join(', ')), ExitCode.USAGE);
+      throw new UserError(
+        M.unknownOnly(unknown.join(',') || '""', known.join(', ')),
+        ExitCode.USAGE,
+      );
   } else if (mayAsk && prompter.interactive && enabledV1.length > 1) {
     only = await prompter.checkbox(
       M.pickWebhooks,
       '--only',
-      enabledV1.map((w) => ({ name: `${w.key} (${scopeText(w.scope)})`, value: w.key, checked: true })),
+      enabledV1.map((w) => ({
+        name: `${w.key} (${scopeText(w.scope)})`,
+        value: w.key,
+        checked: true,
+      })),
     );
     if (only.length === 0) return undefined;
     if (only.length === enabledV1.length) only = undefined;
@@ -117,20 +138,28 @@ async function resolveOptions(
       return p.tokenParams.length === 1 && !p.username && !p.password;
     });
     if (withToken.length > 0)
-      queryToken = await prompter.select<'keep' | 'move'>(M.askQueryToken(withToken.map((w) => w.key).join(', ')), '--query-token', [
-        { name: M.queryTokenKeep, value: 'keep' },
-        { name: M.queryTokenMove, value: 'move' },
-      ]);
+      queryToken = await prompter.select<'keep' | 'move'>(
+        M.askQueryToken(withToken.map((w) => w.key).join(', ')),
+        '--query-token',
+        [
+          { name: M.queryTokenKeep, value: 'keep' },
+          { name: M.queryTokenMove, value: 'move' },
+        ],
+      );
   }
   const secretEnv = (opts.secretEnv as string | undefined) ?? mc.secretEnv;
   if (secretEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(secretEnv))
-    throw new UserError(`--secret-env ${secretEnv}: must be an environment variable name`, ExitCode.USAGE);
+    throw new UserError(
+      `--secret-env ${secretEnv}: must be an environment variable name`,
+      ExitCode.USAGE,
+    );
   return {
     ...(secretEnv ? { secretEnv } : {}),
     incomplete: (opts.incomplete as boolean | undefined) ?? mc.incomplete ?? false,
     keepV1: (opts.keepV1 as boolean | undefined) ?? mc.keepV1 ?? false,
     skipVerify: Boolean(opts.skipVerify),
-    allowInsecureHost: (opts.allowInsecureHost as boolean | undefined) ?? mc.allowInsecureHost ?? false,
+    allowInsecureHost:
+      (opts.allowInsecureHost as boolean | undefined) ?? mc.allowInsecureHost ?? false,
     ...(only ? { only } : {}),
     queryToken: queryToken ?? 'keep',
   };
@@ -199,12 +228,11 @@ const migrate: CommandHandler = async (ctx, [fileArg], opts) => {
 
   const accountLabel = `${loaded.account.account.name} (account ${loaded.account.account.id})`;
   const preview: PlanPreview | undefined =
-    plan.changes > 0
-      ? previewPlan({ ...snapshotOfLoaded(loaded), name: file }, plan)
-      : undefined;
+    plan.changes > 0 ? previewPlan({ ...snapshotOfLoaded(loaded), name: file }, plan) : undefined;
   const runbookFile =
     (opts.runbook as string | undefined) ?? (mc.runbook ? resolve(cfg.dir, mc.runbook) : undefined);
-  const runbookOf = (account: AccountFile, pairs: RunbookPair[]): Runbook => buildRunbook(account, pairs);
+  const runbookOf = (account: AccountFile, pairs: RunbookPair[]): Runbook =>
+    buildRunbook(account, pairs);
   const planRunbook =
     plan.changes > 0 && preview
       ? runbookOf(preview.finalAccount, plannedPairs(plan))
@@ -256,7 +284,9 @@ const migrate: CommandHandler = async (ctx, [fileArg], opts) => {
       await writeTextFile(ctx, opts.planOut as string, JSON.stringify(plan, null, 2) + '\n');
       log.info(M.planSaved(opts.planOut as string));
     }
-    const next = opts.planOut ? [M.nextPlan(file, opts.planOut as string)] : nextLines(file, plan, undefined, true);
+    const next = opts.planOut
+      ? [M.nextPlan(file, opts.planOut as string)]
+      : nextLines(file, plan, undefined, true);
     if (json) emitJson({ result: null }, planRunbook, next);
     else ctx.stdout.write(`\n${M.dryRun}\n${renderNext(next, c)}`);
     return ExitCode.OK;
@@ -303,7 +333,8 @@ const migrate: CommandHandler = async (ctx, [fileArg], opts) => {
     );
   } else {
     ctx.stdout.write('\n' + renderResultHuman(result, c));
-    if (!runbookFile && runbook.steps.length > 0) ctx.stdout.write(M.runbookHint(runbook.steps.length) + '\n');
+    if (!runbookFile && runbook.steps.length > 0)
+      ctx.stdout.write(M.runbookHint(runbook.steps.length) + '\n');
     ctx.stdout.write(renderNext(next, c));
   }
   return result.exitCode;

@@ -167,7 +167,12 @@ async function targetFor(
     v2Key: w.key,
     url: w.host,
     ...(w.authHeader
-      ? { authHeader: { name: w.authHeader.name, value: await deps.resolveSecret(w.authHeader.value) } }
+      ? {
+          authHeader: {
+            name: w.authHeader.name,
+            value: await deps.resolveSecret(w.authHeader.value),
+          },
+        }
       : {}),
     ...(w.secret ? { secret: await deps.resolveSecret(w.secret) } : {}),
     allowInsecure: plan.options.allowInsecureHost,
@@ -195,10 +200,18 @@ export async function applyMigration(
     const records = await deps.store.readJournal();
     const open = unfinishedRun(records);
     if (open)
-      throw new UserError(M.unfinished(deps.store.shown, open.begin.at), ExitCode.PARTIAL, M.unfinishedHint);
+      throw new UserError(
+        M.unfinished(deps.store.shown, open.begin.at),
+        ExitCode.PARTIAL,
+        M.unfinishedHint,
+      );
     const cur = await deps.store.readCurrent();
     if (cur.sha256 !== input.plan.sourceSha256)
-      throw new UserError(M.changedSincePlan(deps.store.shown), ExitCode.REFUSED, M.changedSincePlanHint);
+      throw new UserError(
+        M.changedSincePlan(deps.store.shown),
+        ExitCode.REFUSED,
+        M.changedSincePlanHint,
+      );
     return await applyUnderLock(input.snapshot, input.plan, deps, { sha: cur.sha256 });
   } finally {
     await release();
@@ -222,7 +235,12 @@ export async function resumeMigration(
     const open = unfinishedRun(records);
     if (!open) return { nothing: true };
     if (opts.abandon) {
-      await deps.store.appendJournal({ t: 'end', run: open.run, at: deps.now().toISOString(), outcome: 'abandoned' });
+      await deps.store.appendJournal({
+        t: 'end',
+        run: open.run,
+        at: deps.now().toISOString(),
+        outcome: 'abandoned',
+      });
       return { abandoned: open.run };
     }
     const cur = await deps.store.readCurrent();
@@ -286,9 +304,25 @@ async function applyUnderLock(
   };
   const write = async (step: 'add-v2' | 'disable-v1', text: string): Promise<void> => {
     const after = sha256Of(text);
-    await store.appendJournal({ t: 'write', run, at: at(), step, phase: 'intent', before: sha, after });
+    await store.appendJournal({
+      t: 'write',
+      run,
+      at: at(),
+      step,
+      phase: 'intent',
+      before: sha,
+      after,
+    });
     await store.writeAtomic(text);
-    await store.appendJournal({ t: 'write', run, at: at(), step, phase: 'done', before: sha, after });
+    await store.appendJournal({
+      t: 'write',
+      run,
+      at: at(),
+      step,
+      phase: 'done',
+      before: sha,
+      after,
+    });
     sha = after;
     current = snapshotOf(text, current.format);
   };
@@ -369,7 +403,15 @@ async function applyUnderLock(
         } else throw e;
       }
       const failed = checks.filter((c) => c.status === 'fail').map((c) => c.id);
-      await store.appendJournal({ t: 'verify', run, at: at(), v1: u.v1.key, v2: u.v2Key, verdict, failed });
+      await store.appendJournal({
+        t: 'verify',
+        run,
+        at: at(),
+        v1: u.v1.key,
+        v2: u.v2Key,
+        verdict,
+        failed,
+      });
       r.verify = { verdict, checks, ...(error ? { error } : {}) };
       if (verdict === 'pass') spinner.succeed(M.verified(u.v2Key));
       else spinner.fail(M.notVerified(u.v2Key, verdict, failed, error));
@@ -385,7 +427,10 @@ async function applyUnderLock(
       if (u.verify && r.verify?.verdict === 'pass' && !u.disableV1)
         r.v1 = { do: 'keep-on', reason: 'keep-v1' };
     }
-    const disableEdits = planDisableEdits(current.account, toDisable.map((u) => u.v1.key));
+    const disableEdits = planDisableEdits(
+      current.account,
+      toDisable.map((u) => u.v1.key),
+    );
     if (disableEdits.length > 0) {
       await ensureBackup();
       const edited = editAccountText(current.text, current.format, current.data, disableEdits);
@@ -431,7 +476,6 @@ async function applyUnderLock(
   }
 }
 
-
 /** What a rollback will do, shown before it does it. */
 export interface RollbackInfo {
   run: string;
@@ -451,7 +495,11 @@ export async function rollbackMigration(
   format: DocumentFormat,
   deps: MigrateDeps,
   opts: { force: boolean; confirm: (info: RollbackInfo) => Promise<boolean> },
-): Promise<{ info: RollbackInfo; safetyBackup: string; restoredSha: string } | { nothing: true } | { declined: RollbackInfo }> {
+): Promise<
+  | { info: RollbackInfo; safetyBackup: string; restoredSha: string }
+  | { nothing: true }
+  | { declined: RollbackInfo }
+> {
   const release = await deps.store.lock('qwh migrate rollback');
   try {
     const records = await deps.store.readJournal();
@@ -460,7 +508,11 @@ export async function rollbackMigration(
     const cur = await deps.store.readCurrent();
     const matches = last.finished ? cur.sha256 === last.lastSha : last.shas.includes(cur.sha256);
     if (!matches && !opts.force)
-      throw new UserError(M.rollbackChanged(deps.store.shown, last.backup), ExitCode.REFUSED, M.rollbackChangedHint);
+      throw new UserError(
+        M.rollbackChanged(deps.store.shown, last.backup),
+        ExitCode.REFUSED,
+        M.rollbackChangedHint,
+      );
     const backupBytes = await deps.store.readBackup(last.backup);
     if (sha256Of(backupBytes) !== last.backupSha)
       throw new UserError(M.backupChanged(last.backup), ExitCode.REFUSED);
@@ -485,9 +537,20 @@ export async function rollbackMigration(
     if (!(await opts.confirm(info))) return { declined: info };
     const safety = deps.store.rel(await deps.store.backup(deps.now()));
     const restoredSha = await deps.store.writeAtomic(backupBytes);
-    await deps.store.appendJournal({ t: 'rollback', run: last.run, at: deps.now().toISOString(), backup: safety, restoredSha });
+    await deps.store.appendJournal({
+      t: 'rollback',
+      run: last.run,
+      at: deps.now().toISOString(),
+      backup: safety,
+      restoredSha,
+    });
     if (!last.finished)
-      await deps.store.appendJournal({ t: 'end', run: last.run, at: deps.now().toISOString(), outcome: 'rolled-back' });
+      await deps.store.appendJournal({
+        t: 'end',
+        run: last.run,
+        at: deps.now().toISOString(),
+        outcome: 'rolled-back',
+      });
     return { info, safetyBackup: safety, restoredSha };
   } finally {
     await release();

@@ -322,7 +322,8 @@ export const MESSAGES = {
         `${file} is a symbolic link; qwh replaces the file itself and will not write through a link`,
       symlinkHint: 'Run qwh on the real file the link points to.',
       notRegular: (file: string) => `${file} is not a regular file; qwh will not replace it`,
-      outside: (rel: string) => `${rel} is outside the account file's folder; qwh will not write it`,
+      outside: (rel: string) =>
+        `${rel} is outside the account file's folder; qwh will not write it`,
       secretNotRegular: (rel: string) => `${rel} exists and is not a regular file`,
       secretMode: (rel: string, mode: number) =>
         `${rel} is readable by other users (mode ${mode.toString(8)}); run chmod 600 ${rel}`,
@@ -344,7 +345,8 @@ export const MESSAGES = {
     queryTokenKeep: 'keep it in the host (receiver unchanged)',
     queryTokenMove: 'move it to "Authorization: Bearer …" (the receiver must read it there)',
     badQueryToken: (v: string) => `--query-token must be keep or move (got "${v}")`,
-    badTimeout: (v: string) => `--verify-timeout must be a whole number of ms from 100 to 600000 (got "${v}")`,
+    badTimeout: (v: string) =>
+      `--verify-timeout must be a whole number of ms from 100 to 600000 (got "${v}")`,
     planAndPlanOut: '--plan and --plan-out cannot be used together',
     planFixesOptions: (flags: string) =>
       `--plan replays the options saved in the plan; drop ${flags}`,
@@ -358,8 +360,7 @@ export const MESSAGES = {
     planSaved: (file: string) => `Plan saved to ${file} (no secrets in it).`,
     unfinished: (file: string, at: string) =>
       `an earlier run on ${file} (started ${at}) stopped part-way; its journal is unfinished`,
-    unfinishedHint:
-      'Run `qwh migrate resume` to finish it (or `qwh migrate rollback` to undo it).',
+    unfinishedHint: 'Run `qwh migrate resume` to finish it (or `qwh migrate rollback` to undo it).',
     unfinishedDryRun: 'an earlier run stopped part-way: `qwh migrate resume` finishes it',
     changedSincePlan: (file: string) => `${file} changed since it was planned; nothing written`,
     changedSincePlanHint: 'Run qwh migrate again to plan from the current file.',
@@ -369,7 +370,8 @@ export const MESSAGES = {
       'Undo the run with `qwh migrate rollback --force`, or drop it with `qwh migrate resume --abandon` and plan again.',
     interruptedAfter: (step: string) => `interrupted after step "${step}"; the lock is released`,
     interruptedHint: 'Run `qwh migrate resume` to finish the run (1.0 is still on where it was).',
-    finishingStep: 'interrupt received: finishing the current step, then stopping (Ctrl-C again to quit now)',
+    finishingStep:
+      'interrupt received: finishing the current step, then stopping (Ctrl-C again to quit now)',
     partialHint: 'Fix the cause above, then run `qwh migrate resume` to finish the run.',
     blocked: (n: number) =>
       `the plan has ${n} blocker${n === 1 ? '' : 's'} (below); nothing written`,
@@ -393,7 +395,8 @@ export const MESSAGES = {
       `Authorization: Bearer •••• (the "${param}" query token) → ${file}`,
     secretNew: (file: string) => `new, 32 random bytes (hex) → ${file} (0600)`,
     secretFromEnv: (name: string) => `from environment variable ${name}`,
-    twins: (n: number, list: string) => (n === 0 ? 'none to add' : `${n} twin${n === 1 ? '' : 's'}: ${list}`),
+    twins: (n: number, list: string) =>
+      n === 0 ? 'none to add' : `${n} twin${n === 1 ? '' : 's'}: ${list}`,
     then: (verify: boolean, disable: boolean) =>
       !verify
         ? 'no verification (--skip-verify): 1.0 stays on'
@@ -413,7 +416,8 @@ export const MESSAGES = {
     },
     dryRun: 'Dry run: nothing written.',
     resultTitle: 'Result',
-    unitVerified: (v2: string, checks: number) => `${v2} verified (${checks} checks passed or warned)`,
+    unitVerified: (v2: string, checks: number) =>
+      `${v2} verified (${checks} checks passed or warned)`,
     unitVerifiedJournal: (v2: string) => `${v2} verified earlier in this run (journal)`,
     unitFailed: (v2: string, verdict: string) => `${v2} not verified (${verdict})`,
     unitSkipped: (v2: string) => `${v2} not verified (--skip-verify)`,
@@ -456,4 +460,3 @@ export const MESSAGES = {
       `Secret files left in place: ${files.join(', ')}`,
   },
 } as const;
-

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Plan } from '../../src/core/migrate/types.js';
 import { MESSAGES } from '../../src/ui/messages.js';
 import { BIN, runQwh, tempDir, type RunResult } from '../helpers/bin.js';
 import { startTestReceiver, type TestReceiver } from '../helpers/migrate-receiver.js';
@@ -122,7 +123,7 @@ describe('qwh migrate (e2e, real files, loopback receivers)', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as {
       changes: number;
-      plan: import('../../src/core/migrate/types.js').Plan;
+      plan: Plan;
       diff: { apply: string; afterVerification: string };
       runbook: { steps: Array<{ title: string; items: Array<{ label: string; value: string }> }> };
     };
@@ -175,7 +176,9 @@ describe('qwh migrate (e2e, real files, loopback receivers)', () => {
     );
     expect(plan.blocked).toBe(false);
     expect(doc.diff.apply).toContain('+  - key: main-v2');
-    expect(doc.diff.apply).toContain('+  - { level: masterForm, target: 77, destination: main-v2 }');
+    expect(doc.diff.apply).toContain(
+      '+  - { level: masterForm, target: 77, destination: main-v2 }',
+    );
     expect(doc.diff.afterVerification).toContain('-    enabled: true   # the CRM import');
     expect(doc.diff.afterVerification).toContain('+    enabled: false   # the CRM import');
     expect(doc.runbook.steps.map((s) => s.title)).toEqual([
@@ -243,7 +246,9 @@ describe('qwh migrate (e2e, real files, loopback receivers)', () => {
     expect(readFileSync(join(env.dir, baks[0]!))).toEqual(env.original);
     for (const f of ['main-v2.secret', 'main-v2.auth', 'news-v2.secret'])
       expect(statSync(join(env.dir, SECRETS, f)).mode & 0o777).toBe(0o600);
-    expect(readFileSync(join(env.dir, SECRETS, 'main-v2.secret'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(readFileSync(join(env.dir, SECRETS, 'main-v2.secret'), 'utf8')).toMatch(
+      /^[0-9a-f]{64}\n$/,
+    );
     expect(readFileSync(join(env.dir, SECRETS, 'main-v2.auth'), 'utf8')).toBe(`${BASIC}\n`);
     expect(existsSync(join(env.dir, SECRETS, 'news-v2.auth'))).toBe(false);
     expect(env.receiver.hits.get('/main')).toBeGreaterThan(0);
@@ -290,24 +295,33 @@ describe('qwh migrate (e2e, real files, loopback receivers)', () => {
     doc = readDoc(env);
     expect(doc.webhooks.filter((w) => w.version === 2)).toHaveLength(2);
     expect(doc.pushRules).toHaveLength(9);
-    expect(doc.webhooks.filter((w) => w.version === 1).map((w) => w.enabled)).toEqual([false, false]);
+    expect(doc.webhooks.filter((w) => w.version === 1).map((w) => w.enabled)).toEqual([
+      false,
+      false,
+    ]);
     expectNoSecrets(env, [r.stdout, r.stderr, fixed.stdout, fixed.stderr, journalText(env)]);
   });
 
   it('SIGKILL while verification waits: old or new bytes; a plain run exits 5; resume completes without duplicates', async () => {
     env.receiver.mode = 'hang';
-    const child = spawn(process.execPath, [BIN, 'migrate', ...APPLY.slice(0, 2), '--verify-timeout', '60000'], {
-      cwd: env.dir,
-      env: { ...process.env, CI: '', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'migrate', ...APPLY.slice(0, 2), '--verify-timeout', '60000'],
+      {
+        cwd: env.dir,
+        env: { ...process.env, CI: '', NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const exited = new Promise<void>((r) => child.on('close', () => r()));
     await env.receiver.firstRequest;
     child.kill('SIGKILL');
     await exited;
     const written = readFileSync(env.file, 'utf8');
     expect([env.original.toString('utf8'), written]).toContain(written);
-    expect(written === env.original.toString('utf8') || written.includes('key: main-v2')).toBe(true);
+    expect(written === env.original.toString('utf8') || written.includes('key: main-v2')).toBe(
+      true,
+    );
     expect(parse(written)).toBeTruthy(); // never partial
 
     const plain = await migrate(env, APPLY);
@@ -315,18 +329,63 @@ describe('qwh migrate (e2e, real files, loopback receivers)', () => {
     expect(plain.stderr).toContain('qwh migrate resume');
 
     env.receiver.mode = 'ok';
-    const resumed = await runQwh(['migrate', 'resume', '--verify-timeout', '3000'], { cwd: env.dir });
+    const resumed = await runQwh(['migrate', 'resume', '--verify-timeout', '3000'], {
+      cwd: env.dir,
+    });
     expect(resumed.code).toBe(0);
     const doc = readDoc(env);
     expect(doc.webhooks.map((w) => w.key)).toEqual(['main', 'main-v2', 'news', 'news-v2']);
     expect(doc.pushRules).toHaveLength(9);
-    expect(doc.webhooks.filter((w) => w.version === 1).map((w) => w.enabled)).toEqual([false, false]);
+    expect(doc.webhooks.filter((w) => w.version === 1).map((w) => w.enabled)).toEqual([
+      false,
+      false,
+    ]);
     expect(backups(env)).toHaveLength(1);
     expect(readFileSync(join(env.dir, backups(env)[0]!))).toEqual(env.original);
     const again = await migrate(env, APPLY);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(M.zeroChanges(FILE));
     expectNoSecrets(env, [plain.stderr, resumed.stdout, resumed.stderr, journalText(env)]);
+  });
+
+  it('Ctrl-C (SIGINT) while verifying: the step ends, the lock is released, exit 130; resume finishes', async () => {
+    env.receiver.mode = 'hang';
+    const child = spawn(
+      process.execPath,
+      [BIN, 'migrate', ...APPLY.slice(0, 2), '--verify-timeout', '60000'],
+      {
+        cwd: env.dir,
+        env: { ...process.env, CI: '', NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    await env.receiver.firstRequest;
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('qwh migrate resume');
+    expect(existsSync(join(env.dir, '.qwh', `${FILE}.lock`))).toBe(false);
+    const doc = readDoc(env);
+    expect(doc.webhooks.filter((w) => w.version === 1).map((w) => w.enabled ?? true)).toEqual([
+      true,
+      true,
+    ]);
+    expect(journalText(env)).toContain('"t":"interrupted"');
+    env.receiver.mode = 'ok';
+    const resumed = await runQwh(['migrate', 'resume', '--json'], { cwd: env.dir });
+    expect(resumed.code).toBe(0);
+    expect((JSON.parse(resumed.stdout) as { result: { outcome: string } }).result.outcome).toBe(
+      'complete',
+    );
+    expect(readDoc(env).webhooks.map((w) => [w.key, w.enabled])).toEqual([
+      ['main', false],
+      ['main-v2', true],
+      ['news', false],
+      ['news-v2', true],
+    ]);
+    expectNoSecrets(env, [stderr, resumed.stdout, resumed.stderr]);
   });
 
   it('rollback restores the original bytes exactly and says what to revert in the back office', async () => {
@@ -361,7 +420,12 @@ describe('qwh migrate (e2e, real files, loopback receivers)', () => {
     await import('node:fs/promises').then((fs) => fs.mkdir(lockDir, { recursive: true }));
     await writeFile(
       join(lockDir, `${FILE}.lock`),
-      JSON.stringify({ pid: process.pid, host: hostname(), startedAt: 'now', command: 'qwh migrate' }),
+      JSON.stringify({
+        pid: process.pid,
+        host: hostname(),
+        startedAt: 'now',
+        command: 'qwh migrate',
+      }),
     );
     const locked = await migrate(env, APPLY);
     expect(locked.code).toBe(4);
@@ -371,7 +435,12 @@ describe('qwh migrate (e2e, real files, loopback receivers)', () => {
     // A lock left by a dead process is taken over (with a warning).
     await writeFile(
       join(lockDir, `${FILE}.lock`),
-      JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), startedAt: 'then', command: 'qwh migrate' }),
+      JSON.stringify({
+        pid: 2 ** 22 + 12345,
+        host: hostname(),
+        startedAt: 'then',
+        command: 'qwh migrate',
+      }),
     );
     const blocked = await migrate(env, ['--yes']);
     expect(blocked.code).toBe(4); // http:// and loopback hosts without --allow-insecure-host
@@ -379,7 +448,13 @@ describe('qwh migrate (e2e, real files, loopback receivers)', () => {
     expect(blocked.stderr).toContain(M.blocked(4));
     expect(readFileSync(env.file)).toEqual(env.original);
 
-    const applied = await migrate(env, ['--plan', 'plan.json', '--yes', '--verify-timeout', '3000']);
+    const applied = await migrate(env, [
+      '--plan',
+      'plan.json',
+      '--yes',
+      '--verify-timeout',
+      '3000',
+    ]);
     expect(applied.stderr).toContain('taking over the lock');
     expect(applied.code).toBe(0);
     expect(readDoc(env).webhooks).toHaveLength(4);
@@ -391,7 +466,10 @@ describe('qwh migrate: input problems', () => {
   it('an invalid account file exits 2 naming file and path; nothing written', async () => {
     const t = await tempDir();
     try {
-      await writeFile(join(t.dir, FILE), 'version: 1\naccount: { id: 1, name: A }\nwebhooks: [{ key: a, version: 1, scope: account, url: nope }]\n');
+      await writeFile(
+        join(t.dir, FILE),
+        'version: 1\naccount: { id: 1, name: A }\nwebhooks: [{ key: a, version: 1, scope: account, url: nope }]\n',
+      );
       const r: RunResult = await runQwh(['migrate', '--yes'], { cwd: t.dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`${FILE} › webhooks[0].url: Invalid URL`);

@@ -72,7 +72,11 @@ export async function startTestReceiver(routes: Record<string, Route>): Promise<
         return;
       }
       const sig = req.headers['x-qualifio-signature'];
-      const check = verifySignature(secret, Buffer.concat(chunks), typeof sig === 'string' ? sig : undefined);
+      const check = verifySignature(
+        secret,
+        Buffer.concat(chunks),
+        typeof sig === 'string' ? sig : undefined,
+      );
       if (!check.ok) {
         res.writeHead(401).end('signature');
         return;

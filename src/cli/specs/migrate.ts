@@ -45,7 +45,10 @@ export function migrateCommand(run: Runner): Command {
     .addHelpText(
       'after',
       examples([
-        ['qwh migrate --dry-run', 'the plan: diff of the file, needs-a-human list, back-office steps'],
+        [
+          'qwh migrate --dry-run',
+          'the plan: diff of the file, needs-a-human list, back-office steps',
+        ],
         ['qwh migrate accounts/acme.yaml', 'plan, confirm, apply, verify, turn 1.0 off'],
         ['qwh migrate --yes --runbook runbook.md', 'no prompt (CI); write the back-office steps'],
         ['qwh migrate --plan-out plan.json', 'save the plan for review…'],
@@ -88,7 +91,9 @@ overwritten), .qwh/journal-<file>.jsonl, .qwh/<file>.lock, .qwh/secrets/<name>/<
   );
 
   const rollback = new Command('rollback')
-    .description('restore the file byte for byte from the last run’s backup; say what to revert in the back office')
+    .description(
+      'restore the file byte for byte from the last run’s backup; say what to revert in the back office',
+    )
     .argument('[account-file]', ACCOUNT_ARG)
     .option('-y, --yes', 'restore without asking (required without a terminal)')
     .option('--force', 'restore even if the file changed since that run')

@@ -141,7 +141,10 @@ function editYamlInPlace(text: string, edits: readonly AccountEdit[]): string | 
       if (!m) return undefined;
       const dash = m[1] ?? '';
       const gap = m[2] ?? ' ';
-      const lines = renderItem(e.kind === 'insert-webhook' ? e.webhook : e.rule, Boolean(item.flow));
+      const lines = renderItem(
+        e.kind === 'insert-webhook' ? e.webhook : e.rule,
+        Boolean(item.flow),
+      );
       const pad = ' '.repeat(dash.length + 1 + gap.length);
       const indented = lines.map((l, i) => (i === 0 ? `${dash}-${gap}${l}` : `${pad}${l}`));
       insertLines(lineEndAfter(text, lastContent(text, range[1])), indented, 1);
@@ -162,7 +165,11 @@ function editYamlInPlace(text: string, edits: readonly AccountEdit[]): string | 
       } else {
         const start = range[0];
         const pad = ' '.repeat(start - lineStart(text, start));
-        insertLines(lineEndAfter(text, lastContent(text, range[1])), [`${pad}enabled: ${value}`], 0);
+        insertLines(
+          lineEndAfter(text, lastContent(text, range[1])),
+          [`${pad}enabled: ${value}`],
+          0,
+        );
       }
     }
   }

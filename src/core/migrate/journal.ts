@@ -5,12 +5,7 @@ export type VerifyVerdict = 'pass' | 'fail' | 'unreachable' | 'interrupted' | 'e
 
 /** How a run ended. */
 export type RunOutcome =
-  | 'complete'
-  | 'not-verified'
-  | 'verify-skipped'
-  | 'kept-v1'
-  | 'abandoned'
-  | 'rolled-back';
+  'complete' | 'not-verified' | 'verify-skipped' | 'kept-v1' | 'abandoned' | 'rolled-back';
 
 /** One line of the write-ahead journal (JSON lines). Never holds a secret value. */
 export type JournalRecord =
@@ -99,7 +94,9 @@ export function runRecords(records: readonly JournalRecord[], run: string): Jour
 /** The last run that began and never ended (killed, interrupted or failed part-way), if any. */
 export function unfinishedRun(
   records: readonly JournalRecord[],
-): { run: string; begin: Extract<JournalRecord, { t: 'begin' }>; records: JournalRecord[] } | undefined {
+):
+  | { run: string; begin: Extract<JournalRecord, { t: 'begin' }>; records: JournalRecord[] }
+  | undefined {
   const ended = new Set(records.filter((r) => r.t === 'end').map((r) => r.run));
   for (let i = records.length - 1; i >= 0; i--) {
     const r = records[i];
@@ -122,16 +119,21 @@ export function runShas(begin: { sourceSha256: string }, recs: readonly JournalR
 export function lastChangingRun(
   records: readonly JournalRecord[],
 ):
-  | { run: string; backup: string; backupSha: string; lastSha: string; shas: string[]; finished: boolean }
+  | {
+      run: string;
+      backup: string;
+      backupSha: string;
+      lastSha: string;
+      shas: string[];
+      finished: boolean;
+    }
   | undefined {
   const rolledBack = new Set(records.filter((r) => r.t === 'rollback').map((r) => r.run));
   for (let i = records.length - 1; i >= 0; i--) {
     const r = records[i];
     if (r?.t !== 'backup' || rolledBack.has(r.run)) continue;
     const recs = runRecords(records, r.run);
-    const writes = recs.filter(
-      (x): x is Extract<JournalRecord, { t: 'write' }> => x.t === 'write',
-    );
+    const writes = recs.filter((x): x is Extract<JournalRecord, { t: 'write' }> => x.t === 'write');
     const done = writes.filter((w) => w.phase === 'done');
     const lastSha = done.length > 0 ? (done[done.length - 1]?.after ?? r.sha256) : r.sha256;
     const shas = [r.sha256, ...writes.map((w) => w.after)];

@@ -99,7 +99,9 @@ function myers(a: readonly string[], b: readonly string[]): Array<' ' | '-' | '+
     const vd = trace[d] as Int32Array;
     const k = x - y;
     const prevK =
-      k === -d || (k !== d && (vd[offset + k - 1] ?? 0) < (vd[offset + k + 1] ?? 0)) ? k + 1 : k - 1;
+      k === -d || (k !== d && (vd[offset + k - 1] ?? 0) < (vd[offset + k + 1] ?? 0))
+        ? k + 1
+        : k - 1;
     const prevX = vd[offset + prevK] ?? 0;
     const prevY = prevX - prevK;
     while (x > prevX && y > prevY) {
@@ -160,7 +162,11 @@ function firstNumber(lines: readonly DiffLine[], field: 'oldLine' | 'newLine'): 
 }
 
 /** Unified-diff text of the hunks (`@@ -a +b @@` headers, ` `, `+`, `-` lines). */
-export function formatUnifiedDiff(hunks: readonly DiffHunk[], oldName: string, newName: string): string {
+export function formatUnifiedDiff(
+  hunks: readonly DiffHunk[],
+  oldName: string,
+  newName: string,
+): string {
   if (hunks.length === 0) return '';
   const out = [`--- ${oldName}`, `+++ ${newName}`];
   for (const h of hunks) {

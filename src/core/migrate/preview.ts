@@ -65,6 +65,9 @@ export function plannedPairs(plan: Plan): RunbookPair[] {
     v2Key: u.v2Key,
     v1: u.disableV1
       ? { do: 'turn-off' as const }
-      : { do: 'keep-on' as const, reason: u.verify ? ('keep-v1' as const) : ('skip-verify' as const) },
+      : {
+          do: 'keep-on' as const,
+          reason: u.verify ? ('keep-v1' as const) : ('skip-verify' as const),
+        },
   }));
 }

@@ -93,7 +93,8 @@ export function buildRunbook(account: AccountFile, pairs: readonly RunbookPair[]
     });
     steps.push({
       title: M.configureTitle(describeScope(w.scope, websiteNames)),
-      where: w.scope === 'account' ? M.whereV2 : M.whereV2Website(describeScope(w.scope, websiteNames)),
+      where:
+        w.scope === 'account' ? M.whereV2 : M.whereV2Website(describeScope(w.scope, websiteNames)),
       items,
       note: M.secretCacheNote,
     });
@@ -115,7 +116,9 @@ export function buildRunbook(account: AccountFile, pairs: readonly RunbookPair[]
   const on = pairs.filter((p) => p.v1.do === 'keep-on');
   const v1Label = (key: string): string => {
     const w = byKey.get(key) as WebhookV1 | undefined;
-    return w ? `${key} (${describeScope(w.scope, websiteNames)}, ${maskUrl(w.url, isTokenParam)})` : key;
+    return w
+      ? `${key} (${describeScope(w.scope, websiteNames)}, ${maskUrl(w.url, isTokenParam)})`
+      : key;
   };
   if (off.length > 0)
     steps.push({

@@ -68,14 +68,16 @@ export function renderPlanHuman(
           ? M.secretNew(u.create.secret.file)
           : M.secretFromEnv(u.create.secret.env),
       ]);
-      rows.push([
-        'incomplete',
-        u.create.incompleteParticipations ? R.yes : `${R.no} (as 1.0)`,
-      ]);
+      rows.push(['incomplete', u.create.incompleteParticipations ? R.yes : `${R.no} (as 1.0)`]);
     }
     rows.push(['push rules', M.twins(u.twins.length, twinList(u))]);
     rows.push(['then', M.then(u.verify, u.disableV1)]);
-    out.push(renderTable(rows.map(([k, v]) => [c.dim(k ?? ''), v ?? '']), { indent: '      ' }));
+    out.push(
+      renderTable(
+        rows.map(([k, v]) => [c.dim(k ?? ''), v ?? '']),
+        { indent: '      ' },
+      ),
+    );
   }
   if (preview && (preview.writeDiff || preview.disableDiff)) {
     out.push('', c.bold(M.diffTitle(plan.changes)));
@@ -108,7 +110,12 @@ export function renderRunbookText(r: Runbook, c: ChalkInstance): string {
   const out = [c.bold(R.header(r.account))];
   r.steps.forEach((s, i) => {
     out.push(`  ${i + 1}. ${c.bold(s.title)}  ${c.dim(s.where)}`);
-    out.push(renderTable(s.items.map((it) => [it.label, it.value]), { indent: '       ' }));
+    out.push(
+      renderTable(
+        s.items.map((it) => [it.label, it.value]),
+        { indent: '       ' },
+      ),
+    );
     if (s.note) out.push(`       ${c.dim(s.note)}`);
   });
   return out.join('\n');

@@ -25,7 +25,11 @@ export const secretRule: ConversionRule = {
     return {
       create: { secret: { file } },
       secretFiles: [
-        { file, purpose: 'hmac-secret', source: { kind: 'random-hex', bytes: GENERATED_SECRET_BYTES } },
+        {
+          file,
+          purpose: 'hmac-secret',
+          source: { kind: 'random-hex', bytes: GENERATED_SECRET_BYTES },
+        },
       ],
     };
   },

@@ -10,7 +10,8 @@ import { secretFilePath } from './secret.js';
  */
 export const v1UrlToHostRule: ConversionRule = {
   id: 'v1-url-to-host',
-  summary: 'host = 1.0 URL without credentials; user:pass → Authorization: Basic; query token stays',
+  summary:
+    'host = 1.0 URL without credentials; user:pass → Authorization: Basic; query token stays',
   apply(ctx) {
     if (ctx.mode !== 'create') return {};
     const parts = splitV1Url(ctx.v1.url, ctx.options.queryToken);
@@ -36,7 +37,8 @@ export const v1UrlToHostRule: ConversionRule = {
         webhook: ctx.v1.key,
         path,
         message: `the token in "${parts.movedParam}" moves from the query string into "Authorization: Bearer …"`,
-        action: 'Make the receiver read the token from the Authorization header before 1.0 is turned off.',
+        action:
+          'Make the receiver read the token from the Authorization header before 1.0 is turned off.',
       });
     }
     const kept = parts.tokenParams.filter((p) => p !== parts.movedParam);
