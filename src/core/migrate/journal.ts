@@ -116,9 +116,7 @@ export function runShas(begin: { sourceSha256: string }, recs: readonly JournalR
 }
 
 /** The last run that changed the file and was not rolled back: its backup and last known hash. */
-export function lastChangingRun(
-  records: readonly JournalRecord[],
-):
+export function lastChangingRun(records: readonly JournalRecord[]):
   | {
       run: string;
       backup: string;
