@@ -344,7 +344,7 @@ export const MESSAGES = {
       `The URL of ${keys} carries a token in its query string. Where should 2.0 send it?`,
     queryTokenKeep: 'keep it in the host (receiver unchanged)',
     queryTokenMove: 'move it to "Authorization: Bearer …" (the receiver must read it there)',
-    badQueryToken: (v: string) => `--query-token must be keep or move (got "${v}")`,
+    badSecretEnv: (v: string) => `--secret-env ${v}: must be an environment variable name`,
     badTimeout: (v: string) =>
       `--verify-timeout must be a whole number of ms from 100 to 600000 (got "${v}")`,
     planAndPlanOut: '--plan and --plan-out cannot be used together',

@@ -38,8 +38,15 @@ export function describeSecretSource(ref: SecretRef, prefix = ''): string {
   return M.secretFile(prefix, ref.file);
 }
 
+/** A rule as the back office lists it: `default (whole account)`, `campaign 99888 (Winter contest)`, `website 1234 (News), campaign mode both`. */
+function ruleLabel(a: AccountFile, r: PushRule): string {
+  const mode = r.campaignMode ? `, ${M.campaignMode} ${r.campaignMode}` : '';
+  return `${targetLabel(a, r)}${mode}`;
+}
+
 function targetLabel(a: AccountFile, r: PushRule): string {
-  if (r.level === 'default' || r.target === undefined) return M.wholeAccount;
+  if (r.level === 'default' || r.target === undefined)
+    return `${M.levels.default} (${M.wholeAccount})`;
   const list =
     r.level === 'website' ? a.websites : r.level === 'masterForm' ? a.masterForms : a.campaigns;
   const name = list?.find((x) => x.id === r.target)?.name;
@@ -105,7 +112,7 @@ export function buildRunbook(account: AccountFile, pairs: readonly RunbookPair[]
     for (const r of account.pushRules) {
       if (r.destination !== p.v2Key || !w) continue;
       ruleItems.push({
-        label: `${M.levels[r.level]}: ${targetLabel(account, r)}${r.campaignMode ? `, ${M.campaignMode} ${r.campaignMode}` : ''}`,
+        label: ruleLabel(account, r),
         value: M.destinationV2(w.version === 2 ? w.name : w.key),
       });
     }
@@ -168,7 +175,7 @@ export function buildRevertSteps(before: AccountFile, after: AccountFile): Runbo
       title: M.revertRulesTitle,
       where: M.whereRules,
       items: addedRules.map((r) => ({
-        label: `${M.levels[r.level]}: ${targetLabel(after, r)}${r.campaignMode ? `, ${M.campaignMode} ${r.campaignMode}` : ''}`,
+        label: ruleLabel(after, r),
         value: M.destinationKey(r.destination ?? ''),
       })),
     });
