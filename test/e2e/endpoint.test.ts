@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -464,6 +465,36 @@ describe('qwh test-endpoint input and safety', () => {
       await s.close();
       await cleanup();
     }
+  });
+
+  it('TLS is always verified: a private CA fails (exit 3) until --ca-file trusts it', async () => {
+    const tls = join(import.meta.dirname, '../../fixtures/tls');
+    const srv = createHttpsServer(
+      {
+        cert: readFileSync(join(tls, 'localhost-cert.pem')),
+        key: readFileSync(join(tls, 'localhost-key.pem')),
+      },
+      (req, res) => {
+        req.resume();
+        req.on('end', () => res.end());
+      },
+    );
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const url = `https://localhost:${(srv.address() as AddressInfo).port}/hook`;
+    const untrusted = await runQwh(['test-endpoint', url, '--checks', 'accepts-complete']);
+    const trusted = await runQwh([
+      'test-endpoint',
+      url,
+      '--checks',
+      'accepts-complete',
+      '--ca-file',
+      join(tls, 'localhost-cert.pem'),
+    ]);
+    srv.closeAllConnections();
+    await new Promise((r) => srv.close(r));
+    expect(untrusted.code).toBe(3);
+    expect(untrusted.stdout).toContain('TLS failed');
+    expect(trusted.code, trusted.stdout).toBe(0);
   });
 
   it('test deliveries carry User-Agent qwh/<version>, X-Qwh-Test: 1 and a JSON content type', async () => {
