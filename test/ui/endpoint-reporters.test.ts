@@ -59,7 +59,9 @@ describe('endpoint reporters', () => {
     const cases = findAll(root, 'testcase');
     expect(cases.map((c) => c.attrs.name)).toEqual(report.checks.map((c) => c.id));
     const failure = findAll(root, 'failure')[0]!;
-    expect(failure.attrs.message).toBe(nasty.replace(/[\u0001\u001b]|\ud800/g, ''));
+    expect(failure.attrs.message).toBe(
+      nasty.replace('\u0001', '').replace('\u001b', '').replace('\ud800', ''),
+    );
     expect(findAll(root, 'skipped')).toHaveLength(1);
     expect(findAll(root, 'testsuite')[0]!.attrs).toMatchObject({
       tests: '4',
