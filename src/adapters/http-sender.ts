@@ -150,7 +150,10 @@ export function classifyFailure(
 ): { failure: FailureKind; code: string; message: string } {
   const F = MESSAGES.endpoint.failure;
   const chain = errorChain(e);
-  const codes = chain.map((x) => x.code ?? '').filter(Boolean);
+  // DOMException codes are numbers; only the string codes of node and undici matter here.
+  const codes = chain
+    .map((x) => x.code)
+    .filter((c): c is string => typeof c === 'string' && c !== '');
   const code = codes.find((c) => !c.startsWith('UND_ERR_')) ?? codes[0] ?? 'ERROR';
   const has = (...cs: string[]): boolean => codes.some((c) => cs.includes(c));
   if (

@@ -180,7 +180,7 @@ const testEndpoint: CommandHandler = async (ctx, [urlArg], opts) => {
     wholeNumber('--warn-ms', opts.warnMs ?? env.QWH_WARN_MS ?? te.warnMs, 1, 600_000) ?? 5_000;
   const seed = wholeNumber('--seed', opts.seed ?? te.seed, 0, 2 ** 32 - 1);
   const count = wholeNumber('--count', opts.count, 1, 10_000_000);
-  const concurrency = wholeNumber('--concurrency', opts.concurrency, 1, 1024);
+  const concurrency = wholeNumber('--concurrency', opts.concurrency ?? te.concurrency, 1, 1024);
   const sample = choice('--sample', opts.sample ?? te.sample, ['complete', 'incomplete', 'all']);
   const reporter: Reporter = opts.json
     ? 'json'

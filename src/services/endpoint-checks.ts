@@ -181,6 +181,14 @@ function makeSending(target: EndpointTarget, deps: EndpointDeps, sender: Sender)
     return t;
   };
   const showUrl = (u: string): string => maskUrl(u, (k) => TOKEN_QUERY_PARAM.test(k));
+  /** A relative Location made absolute, so its query tokens can be masked like any URL. */
+  const absolute = (loc: string): string => {
+    try {
+      return new URL(loc, target.url).toString();
+    } catch {
+      return loc;
+    }
+  };
   const snippet = (body: Buffer): string | undefined => {
     const t = body.subarray(0, 512).toString('utf8').replace(CONTROL_CHARS, ' ').trim();
     if (!t) return undefined;
@@ -201,7 +209,7 @@ function makeSending(target: EndpointTarget, deps: EndpointDeps, sender: Sender)
       kind: 'response',
       status: r.status,
       ms,
-      ...(r.location ? { location: scrub(showUrl(r.location)) } : {}),
+      ...(r.location ? { location: scrub(showUrl(absolute(r.location))) } : {}),
       ...(snip ? { snippet: snip } : {}),
     };
   };
