@@ -69,7 +69,7 @@ const rollback: CommandHandler = async (ctx, [fileArg], opts) => {
     lines.push(
       '',
       c.bold(M.revertTitle),
-      renderRunbookText({ account: file, steps: info.revert }, c),
+      renderRunbookText({ account: file, steps: info.revert }, c, false),
     );
   else lines.push(M.revertNone);
   if (info.secretFiles.length > 0) lines.push(M.secretFilesLeft(info.secretFiles));

@@ -251,6 +251,7 @@ export const MESSAGES = {
       whereV2Website: (scope: string) =>
         `Settings › Integrations & partners › Webhook 2.0 › Configure (with ${scope} selected)`,
       whereRules: 'Settings › Push rules › Add a rule',
+      whereRulesList: 'Settings › Push rules',
       whereV1: 'Settings › Integrations & partners › Webhook 1.0',
       configureTitle: (scope: string) => `Configure Webhook 2.0 for ${scope}`,
       rulesTitle: 'Add the push rules to Webhook 2.0',

@@ -173,7 +173,7 @@ export function buildRevertSteps(before: AccountFile, after: AccountFile): Runbo
   if (addedRules.length > 0)
     steps.push({
       title: M.revertRulesTitle,
-      where: M.whereRules,
+      where: M.whereRulesList,
       items: addedRules.map((r) => ({
         label: ruleLabel(after, r),
         value: M.destinationKey(r.destination ?? ''),

@@ -105,9 +105,9 @@ export function renderNeedsHuman(plan: Plan, c: ChalkInstance): string[] {
   return out;
 }
 
-/** The runbook for a terminal: numbered steps, fields aligned. */
-export function renderRunbookText(r: Runbook, c: ChalkInstance): string {
-  const out = [c.bold(R.header(r.account))];
+/** The runbook for a terminal: numbered steps, fields aligned (without its title when `header` is false). */
+export function renderRunbookText(r: Runbook, c: ChalkInstance, header = true): string {
+  const out = header ? [c.bold(R.header(r.account))] : [];
   r.steps.forEach((s, i) => {
     out.push(`  ${i + 1}. ${c.bold(s.title)}  ${c.dim(s.where)}`);
     out.push(
