@@ -242,17 +242,13 @@ export const MESSAGES = {
       `--save ${file}: cannot open for appending (${code})`,
   },
   migrate: {
-    // Back-office labels come from Qualifio's support articles (Webhook 2.0 overview, Manage push rules).
     runbook: {
       header: (account: string) => `Back-office runbook — ${account}`,
       intro:
         'Qualifio has no API for webhooks or push rules: carry these steps out in the back office, in this order. Secrets are never written here: paste them from the files named.',
-      whereV2: 'Settings › Integrations & partners › Webhook 2.0 › Configure',
-      whereV2Website: (scope: string) =>
-        `Settings › Integrations & partners › Webhook 2.0 › Configure (with ${scope} selected)`,
-      whereRules: 'Settings › Push rules › Add a rule',
-      whereRulesList: 'Settings › Push rules',
-      whereV1: 'Settings › Integrations & partners › Webhook 1.0',
+      // Menu paths themselves are in src/core/assumptions.ts (BACK_OFFICE).
+      withWebsite: (path: string, scope: string) => `${path} (with ${scope} selected)`,
+      addRule: (path: string, action: string) => `${path} › ${action}`,
       configureTitle: (scope: string) => `Configure Webhook 2.0 for ${scope}`,
       rulesTitle: 'Add the push rules to Webhook 2.0',
       rulesNote:

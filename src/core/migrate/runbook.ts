@@ -2,6 +2,7 @@ import type { AccountFile, PushRule, SecretRef, WebhookV1, WebhookV2 } from '../
 import { describeScope, scopeKey } from '../account/scope.js';
 import { maskUrl, MASK } from '../redact.js';
 import { MESSAGES } from '../../ui/messages.js';
+import { BACK_OFFICE } from '../assumptions.js';
 import { isTokenParam } from './rules/v1-url.js';
 
 /** What to do with a 1.0 webhook in the back office, and why. */
@@ -101,7 +102,9 @@ export function buildRunbook(account: AccountFile, pairs: readonly RunbookPair[]
     steps.push({
       title: M.configureTitle(describeScope(w.scope, websiteNames)),
       where:
-        w.scope === 'account' ? M.whereV2 : M.whereV2Website(describeScope(w.scope, websiteNames)),
+        w.scope === 'account'
+          ? BACK_OFFICE.webhook2
+          : M.withWebsite(BACK_OFFICE.webhook2, describeScope(w.scope, websiteNames)),
       items,
       note: M.secretCacheNote,
     });
@@ -118,7 +121,12 @@ export function buildRunbook(account: AccountFile, pairs: readonly RunbookPair[]
     }
   }
   if (ruleItems.length > 0)
-    steps.push({ title: M.rulesTitle, where: M.whereRules, items: ruleItems, note: M.rulesNote });
+    steps.push({
+      title: M.rulesTitle,
+      where: M.addRule(BACK_OFFICE.pushRules, BACK_OFFICE.addRule),
+      items: ruleItems,
+      note: M.rulesNote,
+    });
   const off = pairs.filter((p) => p.v1.do === 'turn-off');
   const on = pairs.filter((p) => p.v1.do === 'keep-on');
   const v1Label = (key: string): string => {
@@ -130,14 +138,14 @@ export function buildRunbook(account: AccountFile, pairs: readonly RunbookPair[]
   if (off.length > 0)
     steps.push({
       title: M.turnOffTitle,
-      where: M.whereV1,
+      where: BACK_OFFICE.webhook1,
       items: off.map((p) => ({ label: v1Label(p.v1Key), value: M.turnOff })),
       note: M.turnOffNote,
     });
   if (on.length > 0)
     steps.push({
       title: M.keepOnTitle,
-      where: M.whereV1,
+      where: BACK_OFFICE.webhook1,
       items: on.map((p) => ({
         label: v1Label(p.v1Key),
         value: M.keepOnReason[p.v1.do === 'keep-on' ? p.v1.reason : 'not-verified'],
@@ -163,7 +171,7 @@ export function buildRevertSteps(before: AccountFile, after: AccountFile): Runbo
   if (reEnable.length > 0)
     steps.push({
       title: M.revertEnableTitle,
-      where: M.whereV1,
+      where: BACK_OFFICE.webhook1,
       items: reEnable.map((w) => ({
         label: `${w.key} (${describeScope(w.scope, websiteNames)})`,
         value: M.turnOn,
@@ -173,7 +181,7 @@ export function buildRevertSteps(before: AccountFile, after: AccountFile): Runbo
   if (addedRules.length > 0)
     steps.push({
       title: M.revertRulesTitle,
-      where: M.whereRulesList,
+      where: BACK_OFFICE.pushRules,
       items: addedRules.map((r) => ({
         label: ruleLabel(after, r),
         value: M.destinationKey(r.destination ?? ''),
@@ -182,7 +190,7 @@ export function buildRevertSteps(before: AccountFile, after: AccountFile): Runbo
   if (added.length > 0)
     steps.push({
       title: M.revertV2Title,
-      where: M.whereV2,
+      where: BACK_OFFICE.webhook2,
       items: added.map((w) => ({
         label: `${w.key} (${describeScope(w.scope, websiteNames)})`,
         value: M.turnOffOrRemove,
