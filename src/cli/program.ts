@@ -3,7 +3,9 @@ import { EXIT_CODE_TABLE } from '../core/exit-codes.js';
 import { MESSAGES } from '../ui/messages.js';
 import type { Runner } from './specs/common.js';
 import { diffPayloadCommand } from './specs/diff.js';
+import { listenCommand, testEndpointCommand } from './specs/endpoint.js';
 import { checkCommand, sampleCommand, signCommand, verifyCommand } from './specs/foundation.js';
+import { migrateCommand } from './specs/migrate.js';
 import { completionCommand, initCommand } from './specs/setup.js';
 
 /**
@@ -18,13 +20,17 @@ export function buildProgram(version: string, run: Runner): Command {
     .enablePositionalOptions()
     .showSuggestionAfterError(true);
 
+  // Listed in the order an admin meets them: describe, migrate, test, diff, then helpers.
   const commands = [
     initCommand(run),
     checkCommand(run),
+    migrateCommand(run),
+    testEndpointCommand(run),
+    listenCommand(run),
+    diffPayloadCommand(run),
     sampleCommand(run),
     signCommand(run),
     verifyCommand(run),
-    diffPayloadCommand(run),
     completionCommand(run),
   ];
   for (const c of commands) program.addCommand(c);

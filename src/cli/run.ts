@@ -55,7 +55,12 @@ export async function runCli(version: string): Promise<void> {
     writeOut: (s) => process.stdout.write(s),
     writeErr: (s) => process.stderr.write(s),
   });
-  for (const c of program.commands) c.exitOverride();
+  // Nested subcommands too (`qwh migrate resume`): commander does not inherit this through addCommand.
+  const overrideExit = (c: Command): void => {
+    c.exitOverride();
+    c.commands.forEach(overrideExit);
+  };
+  program.commands.forEach(overrideExit);
 
   try {
     await program.parseAsync(process.argv);

@@ -54,3 +54,16 @@ export const V1_VALUES_ARE_STRINGS = true;
 
 /** [assumed] Format of the 1.0 participation date: "YYYY-MM-DD HH:mm:ss", UTC. */
 export const V1_DATE_FORMAT = 'YYYY-MM-DD HH:mm:ss';
+
+/**
+ * Back-office menu paths the migrate runbook names. [doc] Webhook 2.0 and 1.0 live under
+ * Settings › Integrations & partners, push rules under Settings › Push rules (support articles
+ * 360019398219, 360018994259). [assumed] A website-level webhook is configured on the same page
+ * with that website selected.
+ */
+export const BACK_OFFICE = {
+  webhook2: 'Settings › Integrations & partners › Webhook 2.0 › Configure',
+  webhook1: 'Settings › Integrations & partners › Webhook 1.0',
+  pushRules: 'Settings › Push rules',
+  addRule: 'Add a rule',
+} as const;

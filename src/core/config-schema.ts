@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HEADER_NAME } from './account/schema.js';
 
 const EnvName = z
   .string()
@@ -15,14 +16,24 @@ const SecretFrom = z.union(
 export const TestEndpointConfigSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'Invalid URL' }).optional(),
   version: z.union([z.literal(1), z.literal(2)]).optional(),
-  authHeader: z.strictObject({ name: z.string().min(1), value: SecretFrom }).optional(),
+  authHeader: z
+    .strictObject({
+      name: z.string().regex(HEADER_NAME, { error: 'must be an HTTP header name' }),
+      value: SecretFrom,
+    })
+    .optional(),
   secret: SecretFrom.optional(),
   payload: z.string().min(1).optional(),
   sample: z.enum(['complete', 'incomplete', 'all']).optional(),
-  seed: z.int().optional(),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
   checks: z.array(z.string().min(1)).optional(),
-  timeoutMs: z.int().positive().optional(),
-  warnMs: z.int().positive().optional(),
+  timeoutMs: z.int().min(100).max(600_000).optional(),
+  warnMs: z.int().min(1).max(600_000).optional(),
+  concurrency: z.int().min(1).max(1024).optional(),
   caFile: z.string().min(1).optional(),
   reporter: z.enum(['human', 'json', 'junit', 'github']).optional(),
   out: z.string().min(1).optional(),

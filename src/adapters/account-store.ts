@@ -1,0 +1,343 @@
+import { createHash } from 'node:crypto';
+import {
+  chmod,
+  constants,
+  copyFile,
+  link,
+  lstat,
+  mkdir,
+  open,
+  readFile,
+  rename,
+  stat,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { UserError } from '../core/errors.js';
+import { ExitCode } from '../core/exit-codes.js';
+import { parseJournal, type JournalRecord } from '../core/migrate/journal.js';
+import { MAX_ACCOUNT_FILE_BYTES } from '../core/input/limits.js';
+import { MESSAGES } from '../ui/messages.js';
+import { readRegularFile } from './read-file.js';
+
+const M = MESSAGES.migrate.store;
+
+/** Who holds the lock of an account file. */
+export interface LockInfo {
+  pid: number;
+  host: string;
+  startedAt: string;
+  command: string;
+}
+
+/** SHA-256 (hex) of bytes. */
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Largest journal read (a run writes a few hundred bytes per step). */
+const MAX_JOURNAL_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Everything that writes beside one account file: lock, backups, atomic replacement,
+ * journal and secret files, all under `.qwh/` next to it (0700; a .gitignore keeps it out of git).
+ */
+export class AccountStore {
+  readonly path: string;
+  readonly dir: string;
+  readonly qwhDir: string;
+  readonly lockPath: string;
+  readonly journalPath: string;
+  private journalNeedsNewline: boolean | undefined;
+
+  constructor(
+    file: string,
+    readonly shown: string,
+    private readonly warn: (msg: string) => void = () => {},
+  ) {
+    this.path = resolve(file);
+    this.dir = dirname(this.path);
+    this.qwhDir = join(this.dir, '.qwh');
+    const name = basename(this.path);
+    this.lockPath = join(this.qwhDir, `${name}.lock`);
+    this.journalPath = join(this.qwhDir, `journal-${name}.jsonl`);
+  }
+
+  /** A path relative to the account folder, for messages, journal and plan. */
+  rel(p: string): string {
+    return relative(this.dir, p).split(sep).join('/');
+  }
+
+  /** Creates `.qwh/` (0700) with a .gitignore, so journals and secrets never get committed. */
+  async ensureQwhDir(): Promise<void> {
+    await mkdir(this.qwhDir, { recursive: true, mode: 0o700 });
+    try {
+      await writeFile(
+        join(this.qwhDir, '.gitignore'),
+        '# written by qwh: journals, locks and secrets stay out of git\n*\n',
+        { flag: 'wx', mode: 0o644 },
+      );
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+
+  /**
+   * Takes the lock (created atomically with its content: temp file + link, which fails if the
+   * lock exists). A lock left by a dead process on this host is taken over with a warning; a
+   * live one refuses with exit 4 naming its holder. Returns the release function.
+   */
+  async lock(command: string): Promise<() => Promise<void>> {
+    await this.ensureQwhDir();
+    const info: LockInfo = {
+      pid: process.pid,
+      host: hostname(),
+      startedAt: new Date().toISOString(),
+      command,
+    };
+    const tmp = `${this.lockPath}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(info) + '\n', { mode: 0o600 });
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          await link(tmp, this.lockPath);
+          const release = async (): Promise<void> => {
+            process.removeListener('exit', onExit);
+            await unlink(this.lockPath).catch(() => {});
+          };
+          // A second Ctrl-C ends the process at once: still leave no lock behind.
+          const onExit = (): void => {
+            try {
+              unlinkSync(this.lockPath);
+            } catch {
+              // already gone
+            }
+          };
+          process.once('exit', onExit);
+          return release;
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        }
+        const holder = await this.readLock();
+        if (holder && holder.host === info.host && !isAlive(holder.pid)) {
+          this.warn(M.staleLock(this.rel(this.lockPath), holder));
+          await unlink(this.lockPath).catch(() => {});
+          continue;
+        }
+        throw new UserError(
+          M.lockHeld(this.shown, holder),
+          ExitCode.REFUSED,
+          M.lockHeldHint(this.rel(this.lockPath)),
+        );
+      }
+      throw new UserError(M.lockHeld(this.shown, undefined), ExitCode.REFUSED);
+    } finally {
+      await unlink(tmp).catch(() => {});
+    }
+  }
+
+  private async readLock(): Promise<LockInfo | undefined> {
+    try {
+      const v = JSON.parse(await readFile(this.lockPath, 'utf8')) as Partial<LockInfo>;
+      if (typeof v.pid === 'number' && typeof v.host === 'string')
+        return {
+          pid: v.pid,
+          host: v.host,
+          startedAt: String(v.startedAt ?? '?'),
+          command: String(v.command ?? '?'),
+        };
+    } catch {
+      // unreadable or torn: treated as held by an unknown process
+    }
+    return undefined;
+  }
+
+  /** Refuses symlinks and anything but a regular file (exit 4): qwh replaces the file itself. */
+  async checkReplaceable(): Promise<{ mode: number }> {
+    let st;
+    try {
+      st = await lstat(this.path);
+    } catch {
+      throw new UserError(MESSAGES.input.notFound(this.shown), ExitCode.USAGE);
+    }
+    if (st.isSymbolicLink())
+      throw new UserError(M.symlink(this.shown), ExitCode.REFUSED, M.symlinkHint);
+    if (!st.isFile()) throw new UserError(M.notRegular(this.shown), ExitCode.REFUSED);
+    return { mode: st.mode & 0o7777 };
+  }
+
+  /** The file's current bytes and hash (after the symlink/regular-file check). */
+  async readCurrent(): Promise<{ bytes: Buffer; sha256: string; mode: number }> {
+    const { mode } = await this.checkReplaceable();
+    const bytes = await readRegularFile(this.path, MAX_ACCOUNT_FILE_BYTES, this.shown);
+    return { bytes, sha256: sha256Hex(bytes), mode };
+  }
+
+  /** Copies the file to `<file>.qwh-bak-<timestamp>` (never overwriting one), mode kept; returns its path. */
+  async backup(now: Date): Promise<string> {
+    const stamp = now
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z');
+    const { mode } = await this.checkReplaceable();
+    for (let n = 1; ; n++) {
+      const target = `${this.path}.qwh-bak-${stamp}${n === 1 ? '' : `-${n}`}`;
+      try {
+        await copyFile(this.path, target, constants.COPYFILE_EXCL);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw e;
+      }
+      await chmod(target, mode);
+      await fsyncPath(target);
+      await fsyncPath(this.dir);
+      return target;
+    }
+  }
+
+  /**
+   * Replaces the file atomically: temp file in the same folder, fsync, rename over, fsync the
+   * folder. The file's mode is kept; a reader sees the old bytes or the new, never a mix.
+   */
+  async writeAtomic(content: string | Uint8Array): Promise<string> {
+    const { mode } = await this.checkReplaceable();
+    const tmp = join(
+      this.dir,
+      `.${basename(this.path)}.qwh-tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    );
+    const fh = await open(tmp, 'wx', mode);
+    try {
+      await fh.writeFile(content);
+      await fh.chmod(mode); // the umask may have narrowed it
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    try {
+      await rename(tmp, this.path);
+    } catch (e) {
+      await unlink(tmp).catch(() => {});
+      throw e;
+    }
+    await fsyncPath(this.dir);
+    return sha256Hex(content);
+  }
+
+  /** Absolute path of a file named relative to the account file; refuses paths leaving its folder. */
+  resolveInside(rel: string): string {
+    const p = resolve(this.dir, rel);
+    if (!p.startsWith(this.dir + sep)) throw new UserError(M.outside(rel), ExitCode.REFUSED);
+    return p;
+  }
+
+  /**
+   * Writes a secret file (0600, folders 0700) unless it exists already, in which case it is
+   * kept (a receiver may already use it). Returns what happened; never logs the value.
+   */
+  async writeSecretFile(rel: string, value: string): Promise<'created' | 'kept'> {
+    const p = this.resolveInside(rel);
+    await this.ensureQwhDir();
+    await mkdir(dirname(p), { recursive: true, mode: 0o700 });
+    let fh;
+    try {
+      fh = await open(p, 'wx', 0o600);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+        const st = await lstat(p);
+        if (!st.isFile()) throw new UserError(M.secretNotRegular(rel), ExitCode.REFUSED);
+        if ((st.mode & 0o077) !== 0) this.warn(M.secretMode(rel, st.mode & 0o777));
+        return 'kept';
+      }
+      throw e;
+    }
+    try {
+      await fh.writeFile(value + '\n');
+      await fh.chmod(0o600);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await fsyncPath(dirname(p));
+    return 'created';
+  }
+
+  /** True when a file named relative to the account file exists. */
+  async exists(rel: string): Promise<boolean> {
+    try {
+      await stat(this.resolveInside(rel));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Every journal record; a torn last line (killed mid-write) is dropped. Exit 4 if corrupt. */
+  async readJournal(): Promise<JournalRecord[]> {
+    let text: string;
+    try {
+      text = (await readRegularFile(this.journalPath, MAX_JOURNAL_BYTES)).toString('utf8');
+    } catch (e) {
+      if (await this.exists(this.rel(this.journalPath))) throw e;
+      return [];
+    }
+    const parsed = parseJournal(text);
+    if (!parsed.ok)
+      throw new UserError(
+        M.journalCorrupt(this.rel(this.journalPath), parsed.line, parsed.message),
+        ExitCode.REFUSED,
+        M.journalCorruptHint,
+      );
+    this.journalNeedsNewline = text.length > 0 && !text.endsWith('\n');
+    return parsed.records;
+  }
+
+  /** Appends one record and fsyncs it before returning (write-ahead: the step follows). */
+  async appendJournal(rec: JournalRecord): Promise<void> {
+    await this.ensureQwhDir();
+    if (this.journalNeedsNewline === undefined) {
+      try {
+        const text = await readFile(this.journalPath, 'utf8');
+        this.journalNeedsNewline = text.length > 0 && !text.endsWith('\n');
+      } catch {
+        this.journalNeedsNewline = false;
+      }
+    }
+    const fh = await open(this.journalPath, 'a', 0o600);
+    try {
+      await fh.writeFile((this.journalNeedsNewline ? '\n' : '') + JSON.stringify(rec) + '\n');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    this.journalNeedsNewline = false;
+  }
+
+  /** Reads a backup named in the journal (relative to the account folder). */
+  async readBackup(rel: string): Promise<Buffer> {
+    return readRegularFile(this.resolveInside(rel), MAX_ACCOUNT_FILE_BYTES, rel);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function fsyncPath(p: string): Promise<void> {
+  let fh;
+  try {
+    fh = await open(p, 'r');
+    await fh.sync();
+  } catch {
+    // Some file systems cannot fsync a folder; the rename is still atomic there.
+  } finally {
+    await fh?.close();
+  }
+}

@@ -1,0 +1,337 @@
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { WriteStream } from 'node:fs';
+import { idField } from '../core/endpoint/payload-id.js';
+import { UserError } from '../core/errors.js';
+import { ExitCode } from '../core/exit-codes.js';
+import { looksFormEncoded, parseFormEncoded, ParticipationV1Schema } from '../core/payload/v1.js';
+import { ParticipationV2Schema } from '../core/payload/v2.js';
+import { formatPath } from '../core/path.js';
+import { SIGNATURE_HEADER } from '../core/assumptions.js';
+import { verifySignature } from '../core/signing.js';
+import { zodIssuesToProblems } from '../core/zod-problems.js';
+import { MESSAGES } from '../ui/messages.js';
+
+/** Largest body the receiver accepts; larger ones get 413 without being read. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export interface ReceiverOptions {
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** HMAC secret; when absent signatures are not checked. */
+  secret?: string;
+  /** Expected auth header; when absent none is required. */
+  authHeader?: { name: string; value: string };
+  /** Payload model to validate against (default 2). */
+  version?: 1 | 2;
+  maxBodyBytes?: number;
+  /** Time allowed for a client to send its headers, then its whole request (slowloris). */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  /** Called once per request, after the answer is decided. */
+  onEvent?: (e: DeliveryEvent) => void;
+  /** Append each accepted (first-seen) delivery here as one NDJSON line. */
+  savePath?: string;
+  /** How many ids are remembered for deduplication (oldest forgotten first). */
+  maxRememberedIds?: number;
+}
+
+/** What the receiver decided about one request (never carries a header value or a secret). */
+export interface DeliveryEvent {
+  event: 'delivery';
+  at: string;
+  method: string;
+  path: string;
+  status: number;
+  result: 'accepted' | 'duplicate' | 'rejected';
+  reason: string;
+  id?: string;
+  bytes: number;
+  sha256?: string;
+  /** The request carried `X-Qwh-Test: 1`. */
+  test: boolean;
+}
+
+export interface ReceiverStats {
+  received: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  saved: number;
+}
+
+/** A running receiver: its URL, live counters, and a close that flushes `savePath`. */
+export interface Receiver {
+  url: string;
+  host: string;
+  port: number;
+  stats: ReceiverStats;
+  close(): Promise<void>;
+}
+
+function sha256(b: Uint8Array | string): Buffer {
+  return createHash('sha256').update(b).digest();
+}
+
+/** Compares two header values in constant time (hashing first hides the length too). */
+function sameSecret(given: string, expected: string): boolean {
+  return timingSafeEqual(sha256(given), sha256(expected));
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+async function openAppend(file: string): Promise<{ handle: FileHandle; stream: WriteStream }> {
+  try {
+    // O_NOFOLLOW: never append through a symlink planted at the save path.
+    const handle = await open(
+      file,
+      constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW,
+      0o600,
+    );
+    const st = await handle.stat();
+    if (!st.isFile()) {
+      await handle.close();
+      throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+    }
+    return { handle, stream: handle.createWriteStream() };
+  } catch (e) {
+    throw new UserError(
+      MESSAGES.listen.saveUnwritable(file, (e as NodeJS.ErrnoException).code ?? 'error'),
+      ExitCode.USAGE,
+    );
+  }
+}
+
+/**
+ * Starts a webhook receiver that verifies deliveries the way a careful one should: the raw body
+ * bytes against the signature (constant time), the auth header (constant time), JSON, the payload
+ * model, size (413 over the cap, without reading the rest), and dedupes on the participation id.
+ * Answers 200 accepted / 200 duplicate / 401 auth or signature / 400 not a participation / 413.
+ */
+export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receiver> {
+  const R = MESSAGES.listen.reasons;
+  const host = opts.host ?? '127.0.0.1';
+  const version = opts.version ?? 2;
+  const max = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxIds = opts.maxRememberedIds ?? 1_000_000;
+  const stats: ReceiverStats = { received: 0, accepted: 0, duplicates: 0, rejected: 0, saved: 0 };
+  const seen = new Set<string>();
+  const save = opts.savePath ? await openAppend(opts.savePath) : undefined;
+  const authName = opts.authHeader?.name.toLowerCase();
+
+  const emit = (e: Omit<DeliveryEvent, 'event' | 'at'>): void => {
+    if (e.result === 'accepted') stats.accepted++;
+    else if (e.result === 'duplicate') stats.duplicates++;
+    else stats.rejected++;
+    opts.onEvent?.({ event: 'delivery', at: new Date().toISOString(), ...e });
+  };
+
+  const answer = (
+    res: ServerResponse,
+    status: number,
+    body: Record<string, unknown>,
+    close = false,
+  ): void => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+      ...(close ? { connection: 'close' } : {}),
+    });
+    res.end(text);
+  };
+
+  /** Decides about a complete body; returns the event fields and answers the request. */
+  const judge = (req: IncomingMessage, res: ServerResponse, body: Buffer): void => {
+    const base = {
+      method: req.method ?? '',
+      path: (req.url ?? '/').split('?')[0] ?? '/',
+      bytes: body.length,
+      sha256: sha256(body).toString('hex'),
+      test: req.headers['x-qwh-test'] === '1',
+    };
+    const reject = (status: number, reason: string, id?: string): void => {
+      answer(res, status, { ok: false, error: reason });
+      emit({ ...base, status, result: 'rejected', reason, ...(id ? { id } : {}) });
+    };
+    if (opts.authHeader && authName) {
+      const given = req.headers[authName];
+      const value = Array.isArray(given) ? given[0] : given;
+      if (value === undefined || value === '')
+        return reject(401, R.authMissing(opts.authHeader.name));
+      if (!sameSecret(value, opts.authHeader.value))
+        return reject(401, R.authWrong(opts.authHeader.name));
+    }
+    if (opts.secret !== undefined) {
+      const header = req.headers[SIGNATURE_HEADER];
+      const check = verifySignature(opts.secret, body, Array.isArray(header) ? header[0] : header);
+      if (!check.ok) return reject(401, R.signature(check.reason, check.detail));
+    }
+    let text: string;
+    try {
+      text = strictUtf8.decode(body);
+    } catch {
+      return reject(400, R.notJson);
+    }
+    let parsed: unknown;
+    const ctype = String(req.headers['content-type'] ?? '');
+    if (version === 1 && (ctype.includes('x-www-form-urlencoded') || looksFormEncoded(text))) {
+      parsed = parseFormEncoded(text.trim());
+    } else {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        return reject(400, R.notJson);
+      }
+    }
+    if (version === 2) {
+      const v = ParticipationV2Schema.safeParse(parsed);
+      if (!v.success) {
+        const p = zodIssuesToProblems(v.error.issues)[0];
+        return reject(
+          400,
+          R.notParticipation(p ? `${formatPath(p.path)}: ${p.message}` : 'invalid'),
+        );
+      }
+    } else if (!ParticipationV1Schema.safeParse(parsed).success || Array.isArray(parsed)) {
+      return reject(400, R.notV1);
+    }
+    const rawId = (parsed as Record<string, unknown>)[idField(version)];
+    const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : '';
+    if (!id) return reject(400, R.noId);
+    if (seen.has(id)) {
+      answer(res, 200, { ok: true, id, duplicate: true });
+      emit({ ...base, status: 200, result: 'duplicate', reason: R.duplicate, id });
+      return;
+    }
+    seen.add(id);
+    if (seen.size > maxIds) seen.delete(seen.values().next().value as string);
+    if (save) {
+      save.stream.write(JSON.stringify(parsed) + '\n');
+      stats.saved++;
+    }
+    answer(res, 200, { ok: true, id, duplicate: false });
+    emit({ ...base, status: 200, result: 'accepted', reason: R.accepted, id });
+  };
+
+  const server = createServer(
+    {
+      headersTimeout: opts.headersTimeoutMs ?? 10_000,
+      requestTimeout: opts.requestTimeoutMs ?? 30_000,
+      keepAliveTimeout: 5_000,
+      // Node checks the two timeouts above on this interval; the default (30 s) is too lax.
+      connectionsCheckingInterval: 1_000,
+      maxHeaderSize: 16 * 1024,
+    },
+    (req, res) => {
+      stats.received++;
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const method = req.method ?? '';
+      if (method === 'GET' || method === 'HEAD') {
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(MESSAGES.listen.index);
+        stats.received--; // a health check is not a delivery
+        return;
+      }
+      const tooLarge = (bytes: number): void => {
+        // Stop reading, answer, close: the excess is never buffered.
+        req.pause();
+        req.removeAllListeners('data');
+        res.on('finish', () => setTimeout(() => req.socket.destroy(), 200).unref());
+        answer(res, 413, { ok: false, error: R.tooLarge(max) }, true);
+        emit({
+          method,
+          path,
+          bytes,
+          status: 413,
+          result: 'rejected',
+          reason: R.tooLarge(max),
+          test: req.headers['x-qwh-test'] === '1',
+        });
+      };
+      if (method !== 'POST') {
+        res.setHeader('allow', 'POST, GET');
+        answer(res, 405, { ok: false, error: R.method }, true);
+        emit({
+          method,
+          path,
+          bytes: 0,
+          status: 405,
+          result: 'rejected',
+          reason: R.method,
+          test: false,
+        });
+        req.resume();
+        return;
+      }
+      const declared = Number(req.headers['content-length']);
+      if (Number.isFinite(declared) && declared > max) return tooLarge(declared);
+      const chunks: Buffer[] = [];
+      let total = 0;
+      let over = false;
+      req.on('data', (chunk: Buffer) => {
+        if (over) return;
+        total += chunk.length;
+        if (total > max) {
+          over = true;
+          tooLarge(total);
+          return;
+        }
+        chunks.push(chunk);
+      });
+      req.on('end', () => {
+        if (!over) judge(req, res, Buffer.concat(chunks, total));
+      });
+      req.on('error', () => {
+        // The client went away mid-body (or a timeout fired): nothing to answer.
+      });
+    },
+  );
+  server.maxConnections = 2_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        new UserError(
+          MESSAGES.listen.cannotListen(host, opts.port ?? 0, e.code ?? e.message),
+          ExitCode.USAGE,
+          MESSAGES.listen.cannotListenHint,
+        ),
+      ),
+    );
+    server.listen(opts.port ?? 0, host, () => resolve());
+  }).catch(async (e: unknown) => {
+    if (save) await save.handle.close().catch(() => {});
+    throw e;
+  });
+  server.on('clientError', (_err, socket) => {
+    // Malformed request or header timeout: answer if possible, never crash.
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  const addr = server.address() as AddressInfo;
+  const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost}:${addr.port}/`,
+    host: addr.address,
+    port: addr.port,
+    stats,
+    close() {
+      closed ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), 500).unref();
+        });
+        if (save) {
+          await new Promise<void>((resolve) => save.stream.end(() => resolve()));
+        }
+      })();
+      return closed;
+    },
+  };
+}

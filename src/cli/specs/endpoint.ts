@@ -1,0 +1,151 @@
+import { Command, Option } from 'commander';
+import { examples, intArg, withCommon, type Runner } from './common.js';
+
+const authOptions = (cmd: Command, what: string): Command =>
+  cmd
+    .option('--auth-header-name <name>', `auth header name ${what}, e.g. Authorization`)
+    .option('--auth-header-env <NAME>', 'read the auth header value from this environment variable')
+    .option('--auth-header-file <file>', 'read the auth header value from this file')
+    .option('--secret-env <NAME>', 'read the HMAC secret from this environment variable')
+    .option(
+      '--secret-file <file>',
+      'read the HMAC secret from this file (one trailing newline ignored)',
+    );
+
+/** `qwh test-endpoint`: judge a receiver with signed test deliveries. */
+export function testEndpointCommand(run: Runner): Command {
+  const cmd = new Command('test-endpoint')
+    .description(
+      'judge a webhook receiver the way Qualifio hits it: signed deliveries, forged ones, redirects, duplicates, latency',
+    )
+    .argument(
+      '[url]',
+      'receiver URL (default: QWH_ENDPOINT_URL, testEndpoint.url, or the --webhook host)',
+    )
+    .addOption(
+      new Option('--version <n>', 'webhook version of the deliveries (default 2)').choices([
+        '1',
+        '2',
+      ]),
+    )
+    .option('--account <file>', 'account file holding the webhook (with --webhook)')
+    .option(
+      '--webhook <key>',
+      'take URL, auth header and secret from this webhook of the account file',
+    );
+  authOptions(cmd, 'the receiver requires');
+  cmd
+    .option(
+      '--payload <path>',
+      'your own captured bodies: a JSON file, an NDJSON file, or a folder',
+    )
+    .addOption(
+      new Option(
+        '--sample <which>',
+        'generated samples to send when no --payload (default all)',
+      ).choices(['complete', 'incomplete', 'all']),
+    )
+    .option(
+      '--seed <n>',
+      'seed of generated samples and test ids (default: random, printed)',
+      intArg,
+    )
+    .option('--checks <list>', 'comma-separated subset of checks to run (see below)')
+    .option('--timeout <ms>', 'overall deadline per delivery, in ms (default 15000)', intArg)
+    .option('--warn-ms <ms>', 'latency check warns when p95 is over this (default 5000)', intArg)
+    .option('--ca-file <file>', 'extra CA certificate (PEM) to trust, for a private CA')
+    .option('--count <n>', 'burst mode: send N valid deliveries instead of the check suite', intArg)
+    .option('--concurrency <n>', 'deliveries in flight at once (default 4; burst 8)', intArg)
+    .addOption(
+      new Option('--reporter <name>', 'report format (default human)').choices([
+        'human',
+        'json',
+        'junit',
+        'github',
+      ]),
+    )
+    .option('--json', 'same as --reporter json: one JSON document on stdout')
+    .option(
+      '--out <file>',
+      'write the --reporter document to this file (the human table still goes to stdout)',
+    )
+    .addHelpText(
+      'after',
+      examples([
+        [
+          'QWH_SECRET=… qwh test-endpoint https://hooks.example/q --secret-env QWH_SECRET',
+          'every check',
+        ],
+        [
+          'qwh test-endpoint --account acme.yaml --webhook main-v2',
+          'URL, auth and secret from the file',
+        ],
+        [
+          'qwh test-endpoint URL --secret-env S --reporter junit --out qwh.xml',
+          'CI: JUnit file + table',
+        ],
+        [
+          'qwh test-endpoint URL --secret-env S --count 2000 --concurrency 32',
+          'burst: throughput, p95',
+        ],
+        ['qwh test-endpoint URL --payload captures/ --checks accepts-complete', 'your own bodies'],
+      ]) +
+        `
+Checks: accepts-complete, accepts-incomplete, rejects-tampered-body, rejects-wrong-secret,
+  rejects-missing-signature, rejects-missing-auth, rejects-wrong-auth, no-redirect,
+  duplicate-delivery, latency (burst mode: burst, no-redirect, latency).
+  Signature checks are skipped without a secret, auth checks without an auth header.
+
+Environment: QWH_ENDPOINT_URL, QWH_TIMEOUT_MS, QWH_WARN_MS, QWH_CA_FILE, QWH_REPORTER, QWH_CHECKS
+  (flags > environment > testEndpoint in qwh.config.* > defaults).
+
+Exit codes: 0 all checks pass (warnings allowed), 1 a check failed, 2 bad input,
+  3 the endpoint could not be reached at all, 4 refused address (link-local / cloud metadata).
+`,
+    );
+  withCommon(cmd).action(async (_u, _o, c: Command) =>
+    run(() => import('../../commands/test-endpoint.js'), c),
+  );
+  return cmd;
+}
+
+/** `qwh listen`: a local receiver that verifies like a careful one. */
+export function listenCommand(run: Runner): Command {
+  const cmd = new Command('listen')
+    .description(
+      'run a local webhook receiver that verifies signatures, auth, the 2.0 model, and dedupes',
+    )
+    .option('--port <n>', 'port (default 0: any free port; env QWH_LISTEN_PORT)', intArg)
+    .option('--host <addr>', 'address to bind (default 127.0.0.1; env QWH_LISTEN_HOST)')
+    .addOption(
+      new Option('--version <n>', 'payload model to validate (default 2)').choices(['1', '2']),
+    );
+  authOptions(cmd, 'to require');
+  cmd
+    .option('--save <file>', 'append each accepted delivery (first seen) as one NDJSON line')
+    .option(
+      '--json',
+      'NDJSON on stdout: {"event":"ready","url":…} first, then one event per delivery',
+    )
+    .addHelpText(
+      'after',
+      examples([
+        ['QWH_SECRET=… qwh listen --secret-env QWH_SECRET', 'verify signatures; prints the URL'],
+        [
+          'qwh listen --port 8787 --auth-header-name Authorization --auth-header-env TOKEN',
+          'require an auth header',
+        ],
+        ['qwh listen --json --save deliveries.ndjson', 'events as NDJSON; keep what arrived'],
+      ]) +
+        `
+Answers: 200 accepted (or duplicate, same id again), 401 bad/missing signature or auth header,
+  400 not a participation, 413 body over 1 MiB, 405 not a POST.
+The ready URL is printed on stderr ("qwh listen: ready at URL"), and first on stdout with --json.
+Ctrl-C or SIGTERM stops it cleanly and flushes --save (exit 0).
+`,
+    );
+  withCommon(cmd).action(async (_o, c: Command) =>
+    run(() => import('../../commands/listen.js'), c),
+  );
+  return cmd;
+}

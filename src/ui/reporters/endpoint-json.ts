@@ -1,0 +1,6 @@
+import type { EndpointReport } from '../../services/endpoint-checks.js';
+
+/** The `--json` document of an endpoint run: checks, stats and verdict (no secret in it). */
+export function renderEndpointJson(r: EndpointReport): string {
+  return JSON.stringify({ tool: 'qwh test-endpoint', ...r }, null, 2) + '\n';
+}
