@@ -127,7 +127,10 @@ async function firing() {
         { env: secretEnv },
       );
       const doc = JSON.parse(q.stdout);
-      if (doc.stats?.statuses?.['200'] !== count) throw new Error(`qwh burst: not every delivery answered 200: ${JSON.stringify(doc.stats?.statuses)}`);
+      if (doc.stats?.statuses?.['200'] !== count)
+        throw new Error(
+          `qwh burst: not every delivery answered 200: ${JSON.stringify(doc.stats?.statuses)}`,
+        );
       results.qwh.push({ rps: doc.stats.throughputPerSec, p99: doc.stats.latencyMs.p99 });
       if (havePeers) {
         const a = measure(node, [
