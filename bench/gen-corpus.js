@@ -2,6 +2,7 @@
 // Usage: node bench/gen-corpus.js <v2-out> <bytes> [v1-out]
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { generateSample } from '../dist/core/sample/generate.js';
 
 const [out, bytesArg, v1out] = process.argv.slice(2);
@@ -24,6 +25,6 @@ while (written < target) {
 }
 w2.end();
 w1?.end();
-await once(w2, 'finish');
-if (w1) await once(w1, 'finish');
+// Both at once: awaiting one 'finish' event after the other may miss an event already emitted.
+await Promise.all([finished(w2), ...(w1 ? [finished(w1)] : [])]);
 process.stdout.write(`${i - 1} payloads\n`);
