@@ -1,4 +1,5 @@
-// Writes an NDJSON corpus of 2.0 (and optionally the paired 1.0) sample payloads of at least N bytes.
+// Writes an NDJSON corpus of 2.0 sample payloads of at least N bytes and, optionally, the 1.0
+// payloads of its first 5 000 participations (captures of the same participations).
 // Usage: node bench/gen-corpus.js <v2-out> <bytes> [v1-out]
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -17,7 +18,8 @@ while (written < target) {
   for (let k = 0; k < 500 && written + chunk.length < target; k++, i++) {
     const s = generateSample(i, 'complete');
     chunk += JSON.stringify(s.v2) + '\n';
-    if (w1 && written < 50 * 1024 * 1024) chunk1 += JSON.stringify(s.v1) + '\n';
+    // The 1.0 side: the first 5 000 participations (what diff-payload pairs at most).
+    if (w1 && i <= 5000) chunk1 += JSON.stringify(s.v1) + '\n';
   }
   written += chunk.length;
   if (!w2.write(chunk)) await once(w2, 'drain');
