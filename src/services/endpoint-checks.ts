@@ -446,6 +446,57 @@ async function runSuite(
 
   const skip = (id: CheckId, reason: string): void => set(id, { status: 'skip', reason });
 
+  type Forged = { bytes: Buffer; headers: Record<string, string> };
+  // Each forged delivery: what it needs configured, its own participation (slot), what it gets
+  // wrong, and what accepting it would mean.
+  const forged: Record<
+    | 'rejects-tampered-body'
+    | 'rejects-wrong-secret'
+    | 'rejects-missing-signature'
+    | 'rejects-missing-auth'
+    | 'rejects-wrong-auth',
+    {
+      needs: 'secret' | 'auth';
+      slot: number;
+      forge: (p: EndpointPayload) => Forged;
+      accepted: (status: number) => string;
+    }
+  > = {
+    'rejects-tampered-body': {
+      needs: 'secret',
+      slot: 2,
+      forge: (p) => ({
+        bytes: tamperOneByte(p.bytes),
+        headers: headers(p, { signBytes: p.bytes }),
+      }),
+      accepted: M.acceptedTampered,
+    },
+    'rejects-wrong-secret': {
+      needs: 'secret',
+      slot: 3,
+      forge: (p) => ({ bytes: p.bytes, headers: headers(p, { sign: 'other' }) }),
+      accepted: M.acceptedWrongSecret,
+    },
+    'rejects-missing-signature': {
+      needs: 'secret',
+      slot: 4,
+      forge: (p) => ({ bytes: p.bytes, headers: headers(p, { sign: 'none' }) }),
+      accepted: M.acceptedMissingSignature,
+    },
+    'rejects-missing-auth': {
+      needs: 'auth',
+      slot: 5,
+      forge: (p) => ({ bytes: p.bytes, headers: headers(p, { auth: 'none' }) }),
+      accepted: (st) => M.acceptedMissingAuth(auth?.name ?? '', st),
+    },
+    'rejects-wrong-auth': {
+      needs: 'auth',
+      slot: 6,
+      forge: (p) => ({ bytes: p.bytes, headers: headers(p, { auth: 'wrong' }) }),
+      accepted: (st) => M.acceptedWrongAuth(auth?.name ?? '', st),
+    },
+  };
+
   for (const id of SUITE_CHECK_IDS) {
     if (!selected.has(id)) {
       skip(id, M.skipNotSelected);
@@ -472,78 +523,16 @@ async function runSuite(
         break;
       }
       case 'rejects-tampered-body':
-        if (!secret) skip(id, M.skipNoSecret);
-        else
-          jobs.push(
-            rejectJob(
-              id,
-              () => {
-                const p = body(2);
-                return {
-                  bytes: tamperOneByte(p.bytes),
-                  headers: headers(p, { signBytes: p.bytes }),
-                };
-              },
-              M.acceptedTampered,
-            ),
-          );
-        break;
       case 'rejects-wrong-secret':
-        if (!secret) skip(id, M.skipNoSecret);
-        else
-          jobs.push(
-            rejectJob(
-              id,
-              () => {
-                const p = body(3);
-                return { bytes: p.bytes, headers: headers(p, { sign: 'other' }) };
-              },
-              M.acceptedWrongSecret,
-            ),
-          );
-        break;
       case 'rejects-missing-signature':
-        if (!secret) skip(id, M.skipNoSecret);
-        else
-          jobs.push(
-            rejectJob(
-              id,
-              () => {
-                const p = body(4);
-                return { bytes: p.bytes, headers: headers(p, { sign: 'none' }) };
-              },
-              M.acceptedMissingSignature,
-            ),
-          );
-        break;
       case 'rejects-missing-auth':
-        if (!auth) skip(id, M.skipNoAuth);
-        else
-          jobs.push(
-            rejectJob(
-              id,
-              () => {
-                const p = body(5);
-                return { bytes: p.bytes, headers: headers(p, { auth: 'none' }) };
-              },
-              (s) => M.acceptedMissingAuth(auth.name, s),
-            ),
-          );
+      case 'rejects-wrong-auth': {
+        const f = forged[id];
+        if (f.needs === 'secret' && !secret) skip(id, M.skipNoSecret);
+        else if (f.needs === 'auth' && !auth) skip(id, M.skipNoAuth);
+        else jobs.push(rejectJob(id, () => f.forge(body(f.slot)), f.accepted));
         break;
-      case 'rejects-wrong-auth':
-        if (!auth) skip(id, M.skipNoAuth);
-        else
-          jobs.push(
-            rejectJob(
-              id,
-              () => {
-                const p = body(6);
-                return { bytes: p.bytes, headers: headers(p, { auth: 'wrong' }) };
-              },
-              (s) => M.acceptedWrongAuth(auth.name, s),
-            ),
-          );
-        break;
+      }
       case 'duplicate-delivery':
         jobs.push({
           id,
