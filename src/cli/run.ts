@@ -26,6 +26,20 @@ export async function runCli(version: string): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
+  // The reader went away (`qwh … --help | head`): EPIPE is not a bug. Nobody is left to read, so
+  // stop quietly: at once, or (when a step must finish cleanly, e.g. a migration) as on Ctrl-C.
+  let outputGone = false;
+  function onOutputError(): void {
+    if (outputGone) return;
+    outputGone = true;
+    if (interruptHandlers.size === 0) process.exit(exitCode);
+    interrupted++;
+    abort.abort(new Error(MESSAGES.cli.outputClosed));
+    for (const h of interruptHandlers) void h();
+  }
+  process.stdout.on('error', onOutputError);
+  process.stderr.on('error', onOutputError);
+
   const onInterrupt: RuntimeContext['onInterrupt'] = (handler) => {
     interruptHandlers.add(handler);
     return () => interruptHandlers.delete(handler);

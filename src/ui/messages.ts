@@ -10,6 +10,7 @@ export const MESSAGES = {
     bugReport:
       'Please report it with the command you ran and the trace above (secrets are masked).',
     interrupted: 'interrupted',
+    outputClosed: 'output closed by its reader',
     unknownCommandHint: 'Run `qwh --help` for the list of commands.',
     usageHint: (cmd: string) => `Run \`qwh ${cmd} --help\` for its flags.`,
     needsTty: (flag: string) => `no terminal to ask on, and ${flag} was not given`,
