@@ -2,6 +2,19 @@
  * Every user-facing string of qwh, in one place (DESIGN.md). Tests import these rather than
  * copying text. Plain data and functions only: no imports, so src/core may use it too.
  */
+/** Plain words for the file-system errors a write beside the account file meets. */
+const IO_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large (file-size limit reached)',
+  EIO: 'input/output error',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+};
+
 export const MESSAGES = {
   cli: {
     description:
@@ -540,6 +553,14 @@ export const MESSAGES = {
         `${file}: line ${line} is ${why}; the journal cannot be trusted`,
       journalCorruptHint:
         'Look at the journal; if the last run finished, move the file aside and run again.',
+      ioFailed: (what: string, code: string) =>
+        `cannot write ${what}: ${IO_REASONS[code] ?? 'file-system error'} (${code})`,
+      ioFailedHint:
+        'qwh writes its lock, journal, backups and secret files beside the account file, and replaces the file atomically: the account file holds its old or its new bytes, never a mix. Free some space or make the folder writable, then run again.',
+      folderReadOnly: (dir: string, code: string) =>
+        `cannot write in ${dir}: ${IO_REASONS[code] ?? 'file-system error'} (${code}); nothing was changed`,
+      testPaused: (point: string) =>
+        `QWH_TEST_PAUSE_AT: paused after "${point}" (send SIGUSR2 to continue)`,
     },
     noAccountFile: (names: readonly string[]) =>
       `several account files here (${names.join(', ')}); which one?`,
