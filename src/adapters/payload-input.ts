@@ -5,6 +5,7 @@ import { idField } from '../core/endpoint/payload-id.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { decodeUtf8 } from '../core/input/decode.js';
+import { checkStructure, jsonTextProblem, PAYLOAD_LIMITS } from '../core/input/limits.js';
 import { formatPath } from '../core/path.js';
 import { looksFormEncoded, parseFormEncoded } from '../core/payload/v1.js';
 import { ParticipationV2Schema } from '../core/payload/v2.js';
@@ -76,15 +77,17 @@ export async function loadPayloads(
     const shown = relative(cwd, file) || basename(file);
     const bytes = await readRegularFile(file, MAX_PAYLOAD_FILE_BYTES, shown);
     let bodies: Array<{ where: string; bytes: Buffer }>;
+    const text = decodeUtf8(bytes, shown);
     const whole = (): boolean => {
+      // Too big to parse: judged (and refused) as one body below.
+      if (jsonTextProblem(text, PAYLOAD_LIMITS)) return true;
       try {
-        JSON.parse(bytes.toString('utf8'));
+        JSON.parse(text);
         return true;
       } catch {
         return false;
       }
     };
-    const text = decodeUtf8(bytes, shown);
     const ndjson =
       NDJSON_EXT.test(file) ||
       (!looksFormEncoded(text) &&
@@ -131,6 +134,8 @@ function classify(
       state: 'complete',
     };
   }
+  const tooBig = jsonTextProblem(text, PAYLOAD_LIMITS);
+  if (tooBig) throw new UserError(E.payloadStructure(where, tooBig), ExitCode.USAGE, E.payloadHint);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -143,6 +148,17 @@ function classify(
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new UserError(E.payloadNotObject(where), ExitCode.USAGE, E.payloadHint);
+  // Bounded before anything walks or re-serialises it (100 000 levels would overflow the stack).
+  const bad = checkStructure(value, PAYLOAD_LIMITS)[0];
+  if (bad)
+    throw new UserError(
+      E.payloadStructure(
+        where,
+        bad.path.length > 0 ? `${formatPath(bad.path.slice(0, 4))}…: ${bad.message}` : bad.message,
+      ),
+      ExitCode.USAGE,
+      E.payloadHint,
+    );
   const obj = value as Record<string, unknown>;
   const field = idField(version);
   if (typeof obj[field] !== 'string' && typeof obj[field] !== 'number') {

@@ -110,6 +110,7 @@ export const MESSAGES = {
     utf16: 'UTF-16 text; qwh reads UTF-8',
     invalidJson: (detail: string) => `invalid JSON (${detail})`,
     notObject: (kind: string) => `not a JSON object (${kind})`,
+    tooManyValues: (max: number) => `more than ${max} values in one payload`,
     formNotV2: 'a form-encoded body; only 1.0 sent those, 2.0 sends JSON',
     documentTooLarge: (max: number) =>
       `a single JSON document over ${max} bytes; write one payload a line (NDJSON) to stream it`,
@@ -421,6 +422,8 @@ export const MESSAGES = {
       `${shown}: no payload found (.json, .ndjson, .jsonl or .txt files)`,
     payloadInvalidJson: (where: string, msg: string) => `${where}: not valid JSON (${msg})`,
     payloadNotObject: (where: string) => `${where}: a payload must be one JSON object`,
+    payloadStructure: (where: string, problem: string) =>
+      `${where}: not a usable payload: ${problem}`,
     payloadNoId: (where: string, field: string) =>
       `${where}: has no text "${field}", which receivers dedupe on`,
     payloadTooMany: (max: number) => `more than ${max} payloads`,
@@ -452,6 +455,7 @@ export const MESSAGES = {
       signature: (reason: string, detail: string) => `bad signature (${reason}): ${detail}`,
       notJson: 'body is not JSON',
       notParticipation: (problem: string) => `body is not a 2.0 participation: ${problem}`,
+      structure: (problem: string) => `body is not a usable payload: ${problem}`,
       notV1: 'body is not a flat 1.0 payload',
       noId: 'body has no participation id',
       tooLarge: (max: number) => `body over ${max} bytes`,
