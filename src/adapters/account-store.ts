@@ -11,6 +11,7 @@ import {
   readFile,
   rename,
   stat,
+  truncate,
   unlink,
   writeFile,
 } from 'node:fs/promises';
@@ -52,7 +53,8 @@ export class AccountStore {
   readonly qwhDir: string;
   readonly lockPath: string;
   readonly journalPath: string;
-  private journalNeedsNewline: boolean | undefined;
+  /** How the journal ends: ready for a record, a whole record missing its newline, or a torn line to cut. */
+  private journalTail: 'clean' | 'newline' | { cutAt: number } | undefined;
   private testPaused = false;
 
   /**
@@ -327,49 +329,53 @@ export class AccountStore {
 
   /** Every journal record; a torn last line (killed mid-write) is dropped. Exit 4 if corrupt. */
   async readJournal(): Promise<JournalRecord[]> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = (await readRegularFile(this.journalPath, MAX_JOURNAL_BYTES)).toString('utf8');
+      bytes = await readRegularFile(this.journalPath, MAX_JOURNAL_BYTES);
     } catch (e) {
       if (await this.exists(this.rel(this.journalPath))) throw e;
       return [];
     }
-    const parsed = parseJournal(text);
+    const parsed = parseJournal(bytes.toString('utf8'));
     if (!parsed.ok)
       throw new UserError(
         M.journalCorrupt(this.rel(this.journalPath), parsed.line, parsed.message),
         ExitCode.REFUSED,
         M.journalCorruptHint,
       );
-    this.journalNeedsNewline = text.length > 0 && !text.endsWith('\n');
+    this.journalTail = tailOf(bytes);
     return parsed.records;
   }
 
   /** Appends one record and fsyncs it before returning (write-ahead: the step follows). */
   async appendJournal(rec: JournalRecord): Promise<void> {
-    await this.ensureQwhDir();
-    if (this.journalNeedsNewline === undefined) {
-      try {
-        const text = await readFile(this.journalPath, 'utf8');
-        this.journalNeedsNewline = text.length > 0 && !text.endsWith('\n');
-      } catch {
-        this.journalNeedsNewline = false;
-      }
-    }
     try {
+      await this.ensureQwhDir();
+      if (this.journalTail === undefined) {
+        try {
+          this.journalTail = tailOf(await readFile(this.journalPath));
+        } catch {
+          this.journalTail = 'clean';
+        }
+      }
+      // A torn last line (a run killed mid-append) never happened: its step had not begun. Cut it,
+      // so it does not end up in the middle of the journal, where it would make every later read
+      // refuse the journal as corrupt.
+      const tail = this.journalTail;
+      if (typeof tail === 'object') await truncate(this.journalPath, tail.cutAt);
       const fh = await open(this.journalPath, 'a', 0o600);
       try {
-        await fh.writeFile((this.journalNeedsNewline ? '\n' : '') + JSON.stringify(rec) + '\n');
+        await fh.writeFile((tail === 'newline' ? '\n' : '') + JSON.stringify(rec) + '\n');
         await fh.sync();
       } finally {
         await fh.close();
       }
     } catch (e) {
-      // Part of the line may be on disk: the next append starts on a new line (a torn tail is ignored).
-      this.journalNeedsNewline = undefined;
+      // Part of the line may be on disk: look at the tail again before the next append.
+      this.journalTail = undefined;
       throw ioError(e, this.rel(this.journalPath));
     }
-    this.journalNeedsNewline = false;
+    this.journalTail = 'clean';
     await this.pausePoint(rec.t === 'write' ? `write:${rec.step}:${rec.phase}` : rec.t);
   }
 
@@ -392,6 +398,14 @@ export class AccountStore {
   async readBackup(rel: string): Promise<Buffer> {
     return readRegularFile(this.resolveInside(rel), MAX_ACCOUNT_FILE_BYTES, rel);
   }
+}
+
+/** How journal bytes end: cleanly, with a whole record missing its newline, or with a torn line. */
+function tailOf(bytes: Buffer): 'clean' | 'newline' | { cutAt: number } {
+  if (bytes.length === 0 || bytes[bytes.length - 1] === 0x0a) return 'clean';
+  const cutAt = bytes.lastIndexOf(0x0a) + 1;
+  const last = parseJournal(bytes.subarray(cutAt).toString('utf8'));
+  return last.ok && last.records.length === 1 ? 'newline' : { cutAt };
 }
 
 /** A file-system failure as a user error naming what could not be written (no stack trace). */
