@@ -74,7 +74,8 @@ export async function loadPayloads(
 
   const out: EndpointPayload[] = [];
   for (const file of files) {
-    const shown = relative(cwd, file) || basename(file);
+    // A file is named as given; a folder's files relative to where qwh runs.
+    const shown = isDir ? relative(cwd, file) || basename(file) : path;
     const bytes = await readRegularFile(file, MAX_PAYLOAD_FILE_BYTES, shown);
     let bodies: Array<{ where: string; bytes: Buffer }>;
     const text = decodeUtf8(bytes, shown);
@@ -118,11 +119,13 @@ export async function loadPayloads(
 
 function classify(
   where: string,
-  bytes: Buffer,
+  raw: Buffer,
   version: 1 | 2,
   warn: (msg: string) => void,
 ): EndpointPayload {
   const E = MESSAGES.endpoint;
+  // An editor's UTF-8 BOM is not part of a delivery: Qualifio never sends one.
+  const bytes = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
   const text = decodeUtf8(bytes, where);
   if (version === 1 && looksFormEncoded(text)) {
     const flat = parseFormEncoded(text.trim());
@@ -141,7 +144,7 @@ function classify(
     value = JSON.parse(text);
   } catch (e) {
     throw new UserError(
-      E.payloadInvalidJson(where, (e as Error).message),
+      E.payloadInvalidJson(where, shortJsonError(e)),
       ExitCode.USAGE,
       E.payloadHint,
     );
@@ -180,4 +183,12 @@ function classify(
     source: where,
     state: version === 2 && obj.state === STATE_INCOMPLETE ? 'incomplete' : 'complete',
   };
+}
+
+/** V8's JSON.parse message without the input it echoes (a capture may hold personal data). */
+function shortJsonError(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e))
+    .replace(/, "[\s\S]*" is not valid JSON$/, '')
+    .replace(/^(Unexpected token '.'), "[\s\S]*$/, '$1')
+    .slice(0, 100);
 }
