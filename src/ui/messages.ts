@@ -61,6 +61,8 @@ export const MESSAGES = {
   config: {
     invalid: (n: number) => `invalid qwh config (${n} problem${n === 1 ? '' : 's'})`,
     invalidHint: 'Fix the config file; the JSON Schema is schema/qwh-config.schema.json.',
+    irregularHint:
+      'qwh reads its config from qwh.config.{json,yaml,yml}, .qwhrc{,.json,.yaml,.yml} or package.json#qwh: move this one aside, or pass --config FILE.',
   },
   secrets: {
     envMissing: (name: string) => `environment variable ${name} is not set or empty`,
