@@ -27,12 +27,15 @@ export async function runCli(version: string): Promise<void> {
   process.on('SIGTERM', onSignal);
 
   // The reader went away (`qwh … --help | head`): EPIPE is not a bug. Nobody is left to read, so
-  // stop quietly: at once, or (when a step must finish cleanly, e.g. a migration) as on Ctrl-C.
+  // stop quietly: with the command's code when it has finished; while it runs, at once (130,
+  // it did not finish) or, when a step must finish cleanly (a migration), as on Ctrl-C.
   let outputGone = false;
+  let running = false;
   function onOutputError(): void {
     if (outputGone) return;
     outputGone = true;
-    if (interruptHandlers.size === 0) process.exit(exitCode);
+    if (!running) process.exit(exitCode);
+    if (interruptHandlers.size === 0) process.exit(ExitCode.INTERRUPTED);
     interrupted++;
     abort.abort(new Error(MESSAGES.cli.outputClosed));
     for (const h of interruptHandlers) void h();
@@ -60,7 +63,12 @@ export async function runCli(version: string): Promise<void> {
       onInterrupt,
     );
     const mod = await load();
-    exitCode = await mod.default(ctx, cmd.processedArgs as (string | undefined)[], opts);
+    running = true;
+    try {
+      exitCode = await mod.default(ctx, cmd.processedArgs as (string | undefined)[], opts);
+    } finally {
+      running = false;
+    }
   }
 
   const program = buildProgram(version, run);
