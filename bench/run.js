@@ -127,12 +127,11 @@ async function firing() {
         { env: secretEnv },
       );
       const doc = JSON.parse(q.stdout);
-      const burst = doc.burst ?? doc.stats ?? doc;
-      results.qwh.push({
-        rps: burst.throughput ?? burst.rps,
-        p99: burst.latency?.p99 ?? burst.p99,
-        ok: burst.status ?? burst.statuses,
-      });
+      if (doc.stats?.statuses?.['200'] !== count)
+        throw new Error(
+          `qwh burst: not every delivery answered 200: ${JSON.stringify(doc.stats?.statuses)}`,
+        );
+      results.qwh.push({ rps: doc.stats.throughputPerSec, p99: doc.stats.latencyMs.p99 });
       if (havePeers) {
         const a = measure(node, [
           join(peersDir, 'node_modules/autocannon/autocannon.js'),

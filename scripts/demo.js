@@ -1,118 +1,154 @@
-// `npm run demo`: the whole job, offline, on bundled fixtures. Each step runs the built qwh
-// exactly as an admin would, and stops the demo on an unexpected exit code.
+// `npm run demo`: the whole job, offline, on a temp copy of a bundled account and local
+// receivers (`qwh listen`) standing in for the CRM. Each step runs the built qwh exactly as an
+// admin would, and the demo stops on any unexpected exit code.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const bin = join(root, 'bin/qwh.js');
 const work = mkdtempSync(join(tmpdir(), 'qwh-demo-'));
-const env = { ...process.env, QWH_DEMO_SECRET: 'demo-secret-not-for-production' };
+const env = {
+  ...process.env,
+  QWH_DEMO_SECRET: 'demo-secret-not-for-production',
+  QWH_DEMO_AUTH: `Basic ${Buffer.from('acme:s3cr3t-pass').toString('base64')}`,
+};
+const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
+const receivers = [];
 
-function step(title, args, { expect = 0, input } = {}) {
-  process.stdout.write(`\n\x1b[1m▶ ${title}\x1b[0m\n$ qwh ${args.join(' ')}\n`);
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: work,
-    env,
-    stdio: [input ? 'pipe' : 'inherit', 'inherit', 'inherit'],
-    input,
-  });
-  if (r.status !== expect) {
-    process.stderr.write(`demo: step "${title}" exited ${r.status}, expected ${expect}\n`);
+function stopReceivers() {
+  for (const r of receivers) if (r.child.exitCode === null) r.child.kill('SIGINT');
+}
+
+function step(title, args, { expect = [0] } = {}) {
+  process.stdout.write(`\n${bold(`▶ ${title}`)}\n$ qwh ${args.join(' ')}\n`);
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: work, env, stdio: 'inherit' });
+  if (!expect.includes(r.status)) {
+    process.stderr.write(
+      `demo: step "${title}" exited ${r.status}, expected ${expect.join(' or ')}\n`,
+    );
+    stopReceivers();
     process.exit(1);
   }
 }
 
-copyFileSync(join(root, 'fixtures/accounts/acme.yaml'), join(work, 'qualifio-account.yaml'));
-process.stdout.write(
-  `qwh demo — working in ${work} (a temp copy of fixtures/accounts/acme.yaml)\n`,
-);
-
-step('Check the account file', ['check']);
-step('A sample 1.0 payload (what the receiver gets today)', [
-  'sample',
-  '--version',
-  '1',
-  '--seed',
-  '7',
-]);
-const body = spawnSync(process.execPath, [bin, 'sample', '--seed', '7'], { env }).stdout;
-writeFileSync(join(work, 'body.json'), body);
-step('Sign a 2.0 body', ['sign', '--secret-env', 'QWH_DEMO_SECRET', 'body.json']);
-const sig = spawnSync(
-  process.execPath,
-  [bin, 'sign', '--secret-env', 'QWH_DEMO_SECRET', 'body.json'],
-  { cwd: work, env },
-)
-  .stdout.toString()
-  .trim();
-step('Verify it, as a receiver must', [
-  'verify',
-  '--secret-env',
-  'QWH_DEMO_SECRET',
-  '--signature',
-  sig,
-  'body.json',
-]);
-
-// The migration itself, against two local receivers (`qwh listen`) standing in for the CRM:
-// the account-level one wants the Basic credentials of the 1.0 URL, both check signatures.
-env.QWH_DEMO_AUTH = `Basic ${Buffer.from('acme:s3cr3t-pass').toString('base64')}`;
-async function listen(args) {
+/** Starts `qwh listen --json` and resolves with its URL once it says ready. */
+function listen(name, args) {
   const child = spawn(process.execPath, [bin, 'listen', '--json', ...args], {
     cwd: work,
     env,
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  const url = await new Promise((resolveUrl, reject) => {
+  return new Promise((resolveUrl, reject) => {
     let buf = '';
-    child.stdout.on('data', (b) => {
+    const onData = (b) => {
       buf += b.toString();
-      const line = buf.split('\n')[0];
-      if (buf.includes('\n')) resolveUrl(JSON.parse(line).url);
-    });
-    child.on('exit', () => reject(new Error('qwh listen stopped')));
+      if (!buf.includes('\n')) return;
+      child.stdout.off('data', onData);
+      child.stdout.resume();
+      const url = JSON.parse(buf.split('\n')[0]).url.replace(/\/$/, '');
+      receivers.push({ name, child, url });
+      process.stdout.write(`  ${name.padEnd(34)} ${url}\n`);
+      resolveUrl(url);
+    };
+    child.stdout.on('data', onData);
+    child.on('exit', () => reject(new Error(`qwh listen (${name}) stopped`)));
   });
-  child.stdout.resume();
-  return { child, url: url.replace(/\/$/, '') };
 }
-const crm = await listen([
+
+const accountFile = join(work, 'qualifio-account.yaml');
+copyFileSync(join(root, 'fixtures/accounts/acme.yaml'), accountFile);
+process.stdout.write(
+  `qwh demo — working in ${work} (a temp copy of fixtures/accounts/acme.yaml)\n`,
+);
+
+process.stdout.write(`\n${bold('▶ Start the receivers (qwh listen), standing in for the CRM')}\n`);
+// The account-level receiver wants the Basic credentials that the 1.0 URL carried; every 2.0
+// receiver checks signatures. A third one plays the 1.0 side of the same CRM for the diff.
+const crm = await listen('Acme CRM (2.0, Basic auth + HMAC)', [
   '--secret-env',
   'QWH_DEMO_SECRET',
   '--auth-header-name',
   'Authorization',
   '--auth-header-env',
   'QWH_DEMO_AUTH',
+  '--save',
+  'captures-v2.ndjson',
 ]);
-const news = await listen(['--secret-env', 'QWH_DEMO_SECRET']);
-const accountFile = join(work, 'qualifio-account.yaml');
+const news = await listen('Acme News (2.0, HMAC)', ['--secret-env', 'QWH_DEMO_SECRET']);
+const legacy = await listen('Acme CRM, 1.0 side (for the diff)', [
+  '--version',
+  '1',
+  '--save',
+  'captures-v1.ndjson',
+]);
+
+// Point the bundled account's 1.0 webhooks at the local receivers (credentials kept in the URL,
+// as 1.0 had them).
 writeFileSync(
   accountFile,
   readFileSync(accountFile, 'utf8')
     .replace(
       'https://acme:s3cr3t-pass@hooks.acme.example',
-      crm.url.replace('//', '//acme:s3cr3t-pass@'),
+      crm.replace('//', '//acme:s3cr3t-pass@'),
     )
-    .replace('https://hooks.acme.example', news.url),
+    .replace('https://hooks.acme.example', news),
 );
-const migrateFlags = ['--allow-insecure-host', '--secret-env', 'QWH_DEMO_SECRET'];
+
+process.on('SIGINT', () => {
+  stopReceivers();
+  process.exit(130);
+});
+
 try {
-  step('Plan the migration (nothing written)', ['migrate', '--dry-run', ...migrateFlags]);
-  step('Apply, verify each 2.0 webhook, then turn 1.0 off', [
+  step('Check the account file', ['check']);
+  const flags = ['--allow-insecure-host', '--secret-env', 'QWH_DEMO_SECRET'];
+  step('Plan the migration (nothing written)', ['migrate', '--dry-run', ...flags]);
+  step('Apply, verify each 2.0 webhook with signed deliveries, then turn 1.0 off', [
     'migrate',
     '--yes',
     '--runbook',
     'runbook.md',
-    ...migrateFlags,
+    ...flags,
   ]);
-  step('Run it again: 0 changes', ['migrate', '--yes', ...migrateFlags]);
-  step('Roll back (restores the file byte for byte)', ['migrate', 'rollback', '--yes']);
+  step('Run it again: 0 changes, nothing written', ['migrate', '--yes', ...flags]);
+  // While both versions run side by side, the CRM receives each participation twice.
+  step('Side by side: 20 participations over 1.0 …', [
+    'test-endpoint',
+    legacy,
+    '--version',
+    '1',
+    '--count',
+    '20',
+    '--seed',
+    '1000',
+    '--no-progress',
+  ]);
+  step('… and the same 20 over 2.0, signed and authenticated', [
+    'test-endpoint',
+    '--account',
+    'qualifio-account.yaml',
+    '--webhook',
+    'main-v2',
+    '--count',
+    '20',
+    '--seed',
+    '1000',
+    '--no-progress',
+  ]);
+  step('What the import rules must change, from what the receivers saved', [
+    'diff-payload',
+    'captures-v1.ndjson',
+    'captures-v2.ndjson',
+  ]);
+  step('Undo everything, byte for byte (the file; the runbook says what to revert)', [
+    'migrate',
+    'rollback',
+    '--yes',
+  ]);
 } finally {
-  crm.child.kill('SIGINT');
-  news.child.kill('SIGINT');
+  stopReceivers();
 }
 
-step('What your import rules must change (bundled 1.0 and 2.0 samples)', ['diff-payload']);
-
-process.stdout.write('\n\x1b[1mDemo finished.\x1b[0m\n');
+process.stdout.write(`\n${bold('Demo finished.')} Files are in ${work}\n`);

@@ -22,6 +22,15 @@ const listen: CommandHandler = async (ctx, _args, opts) => {
   const authHeader = authHeaderOf(flags.authName, flags.authValue);
   const json = Boolean(opts.json);
   const c = colorsFor(ctx.stdout);
+  // A reader that goes away (`qwh listen --json | head -1`) must not take the receiver down:
+  // stop printing events, keep serving and saving.
+  let stdoutGone = false;
+  process.stdout.on('error', () => {
+    stdoutGone = true;
+  });
+  const print = (text: string): void => {
+    if (!stdoutGone) ctx.stdout.write(text);
+  };
 
   const line = (e: DeliveryEvent): string => {
     const time = e.at.slice(11, 23);
@@ -44,7 +53,7 @@ const listen: CommandHandler = async (ctx, _args, opts) => {
     ...(flags.secret !== undefined ? { secret: flags.secret } : {}),
     ...(authHeader ? { authHeader } : {}),
     ...(opts.save ? { savePath: opts.save as string } : {}),
-    onEvent: (e) => ctx.stdout.write(json ? JSON.stringify(e) + '\n' : line(e)),
+    onEvent: (e) => print(json ? JSON.stringify(e) + '\n' : line(e)),
   });
 
   // Register before announcing: a signal right after "ready" must still flush --save.
@@ -54,7 +63,7 @@ const listen: CommandHandler = async (ctx, _args, opts) => {
       resolve();
     });
   });
-  if (json) ctx.stdout.write(JSON.stringify({ event: 'ready', url: receiver.url }) + '\n');
+  if (json) print(JSON.stringify({ event: 'ready', url: receiver.url }) + '\n');
   log.info(L.ready(receiver.url));
   if (!json) log.info(c.dim(L.readyHint));
   if (flags.secret === undefined) log.warn(L.noSecret);
@@ -62,7 +71,7 @@ const listen: CommandHandler = async (ctx, _args, opts) => {
 
   await stopped;
   const s = receiver.stats;
-  if (json) ctx.stdout.write(JSON.stringify({ event: 'stopped', ...s }) + '\n');
+  if (json) print(JSON.stringify({ event: 'stopped', ...s }) + '\n');
   log.info(L.stopped(s.received, s.accepted, s.duplicates, s.rejected));
   if (opts.save) log.info(L.saved(s.saved, opts.save as string));
   return ExitCode.OK;

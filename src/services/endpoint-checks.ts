@@ -19,6 +19,12 @@ import { summarizeLatencies, type LatencyStats } from '../core/endpoint/stats.js
 import { MASK, maskUrl } from '../core/redact.js';
 import { generateSample, type SampleState } from '../core/sample/generate.js';
 import { signBody } from '../core/signing.js';
+import {
+  bodyTemplate,
+  burstId,
+  fillTemplate,
+  type BodyTemplate,
+} from '../core/endpoint/body-template.js';
 import type { Logger } from '../ui/logger.js';
 import { MESSAGES } from '../ui/messages.js';
 
@@ -608,6 +614,9 @@ async function runSuite(
   );
 }
 
+/** Distinct participations a burst cycles through (ids differ on every delivery). */
+const BURST_TEMPLATES = 64;
+
 async function runBurst(
   target: EndpointTarget,
   deps: EndpointDeps,
@@ -629,17 +638,36 @@ async function runBurst(
   let done = 0;
   const progressEvery = Math.max(1, Math.floor(n / 200));
 
-  /** Body i: its own participation id, signed as it is sent. Built just in time (no N bodies in memory). */
+  // Bodies are made once (up to BURST_TEMPLATES distinct participations, or each captured
+  // payload) and only the participation id is rewritten per delivery: every delivery still has
+  // its own id and its own signature over the exact bytes sent, and memory stays flat in N.
+  const templates: Array<{ template?: BodyTemplate; bytes: Buffer; contentType: string }> = [];
+  if (payloads && payloads.length > 0) {
+    for (let k = 0; k < payloads.length; k++) {
+      const p = payloads[k]!;
+      const placeholder = burstId(seed, k);
+      const bytes = withParticipationId(p.bytes, version, placeholder);
+      const template = bytes ? bodyTemplate(bytes, placeholder) : undefined;
+      templates.push({
+        ...(template ? { template } : {}),
+        bytes: bytes ?? p.bytes,
+        contentType: p.contentType,
+      });
+    }
+  } else {
+    for (let k = 0; k < Math.min(n, BURST_TEMPLATES); k++) {
+      const pair = generateSample((seed + k) >>> 0, state);
+      const bytes = Buffer.from(JSON.stringify(version === 2 ? pair.v2 : pair.v1), 'utf8');
+      const template = bodyTemplate(bytes, pair.v2.id);
+      templates.push({ ...(template ? { template } : {}), bytes, contentType: 'application/json' });
+    }
+  }
+
+  /** Body i: its own participation id, signed as it is sent (no N bodies in memory). */
   const build = (i: number): { bytes: Buffer; headers: Record<string, string> } => {
-    let bytes: Buffer;
-    let contentType = 'application/json';
-    if (payloads && payloads.length > 0) {
-      const p = payloads[i % payloads.length]!;
-      contentType = p.contentType;
-      const id = generateSample((seed + i) >>> 0).v2.id;
-      bytes = withParticipationId(p.bytes, version, id) ?? p.bytes;
-    } else bytes = sampleBytes(version, seed + i, state);
-    const h = baseHeaders(contentType);
+    const tpl = templates[i % templates.length]!;
+    const bytes = tpl.template ? fillTemplate(tpl.template, burstId(seed, i)) : tpl.bytes;
+    const h = baseHeaders(tpl.contentType);
     if (target.authHeader) h[target.authHeader.name.toLowerCase()] = target.authHeader.value;
     if (target.secret) h['x-qualifio-signature'] = signBody(target.secret, bytes);
     return { bytes, headers: h };

@@ -652,8 +652,8 @@ export const MESSAGES = {
     },
     dryRun: 'Dry run: nothing written.',
     resultTitle: 'Result',
-    unitVerified: (v2: string, checks: number) =>
-      `${v2} verified (${checks} checks passed or warned)`,
+    unitVerified: (v2: string, n: { pass: number; warn: number; skip: number }) =>
+      `${v2} verified (${[`${n.pass} passed`, n.warn ? `${n.warn} warned` : '', n.skip ? `${n.skip} skipped` : ''].filter(Boolean).join(', ')})`,
     unitVerifiedJournal: (v2: string) => `${v2} verified earlier in this run (journal)`,
     unitFailed: (v2: string, verdict: string) => `${v2} not verified (${verdict})`,
     unitSkipped: (v2: string) => `${v2} not verified (--skip-verify)`,

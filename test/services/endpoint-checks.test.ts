@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +100,47 @@ describe('runEndpointChecks with the real sender and receiver', () => {
       .map((l) => (JSON.parse(l) as { id: string }).id);
     expect(new Set(ids).size).toBe(50);
     await t.cleanup();
+  });
+});
+
+describe('http sender', () => {
+  it('reads at most 64 KiB of a response and never follows a redirect', async () => {
+    let served = 0;
+    const srv = createServer((req, res) => {
+      req.resume();
+      if (req.url === '/redirect') {
+        res.writeHead(308, { location: '/big' });
+        res.end();
+        return;
+      }
+      res.writeHead(200);
+      const chunk = Buffer.alloc(64 * 1024, 0x61);
+      const pump = (): void => {
+        // Up to 100 MiB: the sender must stop long before.
+        while (served < 100 * 1024 * 1024) {
+          served += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.on('close', () => res.removeAllListeners('drain'));
+      pump();
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
+    const sender = createHttpSender({ timeoutMs: 5000 });
+    const big = await sender.send({ url: `${base}/big`, headers: {}, body: Buffer.from('{}') });
+    const redirect = await sender.send({
+      url: `${base}/redirect`,
+      headers: {},
+      body: Buffer.from('{}'),
+    });
+    await sender.close();
+    srv.closeAllConnections();
+    await new Promise((r) => srv.close(r));
+    expect(big.ok && big.truncated && big.body.length).toBe(64 * 1024);
+    expect(served).toBeLessThan(100 * 1024 * 1024);
+    expect(redirect.ok && [redirect.status, redirect.location]).toEqual([308, '/big']);
   });
 });
 

@@ -19,7 +19,8 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
 /** Limits for account and config files: small, hand-written documents. */
 export const ACCOUNT_FILE_LIMITS: StructureLimits = {
   maxDepth: 32,
-  maxKeys: 200_000,
+  // A 10 000-website account holds ~200 000 keys and items; 500 000 leaves room, 10 MiB bounds the rest.
+  maxKeys: 500_000,
   maxStringLength: 64 * 1024,
   forbiddenKeys: FORBIDDEN_KEYS,
 };

@@ -30,7 +30,7 @@ export function diffLines(oldText: string, newText: string, context = 2): DiffHu
     a[a.length - 1 - suf] === b[b.length - 1 - suf]
   )
     suf++;
-  const mid = myers(a.slice(pre, a.length - suf), b.slice(pre, b.length - suf));
+  const mid = diffOps(a.slice(pre, a.length - suf), b.slice(pre, b.length - suf));
   const all: DiffLine[] = [];
   let oi = 0;
   let ni = 0;
@@ -63,8 +63,90 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-/** Shortest edit script between a and b as a list of ' ', '-', '+' operations. */
-function myers(a: readonly string[], b: readonly string[]): Array<' ' | '-' | '+'> {
+type Op = ' ' | '-' | '+';
+
+/** Above this many lines, a segment is split at lines unique to both sides before Myers runs. */
+const MYERS_MAX_LINES = 2000;
+
+/**
+ * Edit script between a and b. Small inputs get Myers' shortest script; large ones (a plan for
+ * 10 000 websites inserts tens of thousands of lines, where Myers is O((N+M)·D)) are first cut
+ * at anchors — lines that occur once in each side, in increasing order on both (patience diff) —
+ * and each gap is diffed on its own. Any script is a correct diff; this one stays readable.
+ */
+function diffOps(a: readonly string[], b: readonly string[]): Op[] {
+  if (a.length === 0) return b.map((): Op => '+');
+  if (b.length === 0) return a.map((): Op => '-');
+  if (a.length + b.length <= MYERS_MAX_LINES) return myers(a, b);
+  const anchors = uniqueAnchors(a, b);
+  if (anchors.length === 0) {
+    // Nothing to hold on to: remove the old block, add the new one.
+    return [...a.map((): Op => '-'), ...b.map((): Op => '+')];
+  }
+  const ops: Op[] = [];
+  let ai = 0;
+  let bi = 0;
+  for (const [ia, ib] of [...anchors, [a.length, b.length] as const]) {
+    const gapA = a.slice(ai, ia);
+    const gapB = b.slice(bi, ib);
+    // Trim what the gap shares at its ends, then diff its middle.
+    let pre = 0;
+    while (pre < gapA.length && pre < gapB.length && gapA[pre] === gapB[pre]) pre++;
+    let suf = 0;
+    while (
+      suf < gapA.length - pre &&
+      suf < gapB.length - pre &&
+      gapA[gapA.length - 1 - suf] === gapB[gapB.length - 1 - suf]
+    )
+      suf++;
+    for (let k = 0; k < pre; k++) ops.push(' ');
+    const inner = diffOps(gapA.slice(pre, gapA.length - suf), gapB.slice(pre, gapB.length - suf));
+    for (const op of inner) ops.push(op);
+    for (let k = 0; k < suf; k++) ops.push(' ');
+    if (ia < a.length) ops.push(' ');
+    ai = ia + 1;
+    bi = ib + 1;
+  }
+  return ops;
+}
+
+/** Pairs (i in a, j in b) of lines unique in both, longest run increasing in both (patience LIS). */
+function uniqueAnchors(
+  a: readonly string[],
+  b: readonly string[],
+): Array<readonly [number, number]> {
+  const inA = new Map<string, number>();
+  a.forEach((l, i) => inA.set(l, inA.has(l) ? -1 : i));
+  const inB = new Map<string, number>();
+  b.forEach((l, j) => inB.set(l, inB.has(l) ? -1 : j));
+  const pairs: Array<readonly [number, number]> = [];
+  a.forEach((l, i) => {
+    const j = inB.get(l);
+    if (inA.get(l) === i && j !== undefined && j >= 0) pairs.push([i, j]);
+  });
+  // Longest increasing subsequence of j (pairs are already in increasing i), O(n log n).
+  const tails: number[] = [];
+  const prev = new Int32Array(pairs.length).fill(-1);
+  for (let p = 0; p < pairs.length; p++) {
+    const j = pairs[p]![1];
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[tails[mid]!]![1] < j) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[p] = tails[lo - 1]!;
+    tails[lo] = p;
+  }
+  const out: Array<readonly [number, number]> = [];
+  for (let p = tails.length > 0 ? tails[tails.length - 1]! : -1; p >= 0; p = prev[p]!)
+    out.push(pairs[p]!);
+  return out.reverse();
+}
+
+/** Shortest edit script between a and b as a list of ' ', '-', '+' operations (Myers). */
+function myers(a: readonly string[], b: readonly string[]): Op[] {
   const n = a.length;
   const m = b.length;
   const max = n + m;

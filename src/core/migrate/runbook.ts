@@ -1,3 +1,4 @@
+import { indexAccount } from '../account/account-index.js';
 import type { AccountFile, PushRule, SecretRef, WebhookV1, WebhookV2 } from '../account/schema.js';
 import { describeScope, scopeKey } from '../account/scope.js';
 import { maskUrl, MASK } from '../redact.js';
@@ -48,9 +49,7 @@ function ruleLabel(a: AccountFile, r: PushRule): string {
 function targetLabel(a: AccountFile, r: PushRule): string {
   if (r.level === 'default' || r.target === undefined)
     return `${M.levels.default} (${M.wholeAccount})`;
-  const list =
-    r.level === 'website' ? a.websites : r.level === 'masterForm' ? a.masterForms : a.campaigns;
-  const name = list?.find((x) => x.id === r.target)?.name;
+  const name = indexAccount(a).names[r.level].get(r.target);
   return `${M.levels[r.level]} ${r.target}${name ? ` (${name})` : ''}`;
 }
 
@@ -112,8 +111,9 @@ export function buildRunbook(account: AccountFile, pairs: readonly RunbookPair[]
   const ruleItems: RunbookStep['items'] = [];
   for (const p of pairs) {
     const w = byKey.get(p.v2Key);
-    for (const r of account.pushRules) {
-      if (r.destination !== p.v2Key || !w) continue;
+    if (!w) continue;
+    for (const i of indexAccount(account).rulesByDestination.get(p.v2Key) ?? []) {
+      const r = account.pushRules[i]!;
       ruleItems.push({
         label: ruleLabel(account, r),
         value: M.destinationV2(w.version === 2 ? w.name : w.key),

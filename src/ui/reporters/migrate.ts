@@ -146,13 +146,32 @@ function unitLine(u: UnitResult, c: ChalkInstance): string[] {
   const head = !v
     ? `${c.yellow('!')} ${M.unitSkipped(u.v2Key)}`
     : v.verdict === 'pass'
-      ? `${c.green('✔')} ${v.fromJournal ? M.unitVerifiedJournal(u.v2Key) : M.unitVerified(u.v2Key, v.checks.length)}`
+      ? `${c.green('✔')} ${
+          v.fromJournal
+            ? M.unitVerifiedJournal(u.v2Key)
+            : M.unitVerified(u.v2Key, {
+                pass: v.checks.filter((x) => x.status === 'pass').length,
+                warn: v.checks.filter((x) => x.status === 'warn').length,
+                skip: v.checks.filter((x) => x.status === 'skip').length,
+              })
+        }`
       : `${c.red('✖')} ${M.unitFailed(u.v2Key, v.verdict)}`;
   out.push(`  ${head} ${c.dim('→')} ${u.disabled ? M.v1Off(u.v1Key) : M.v1On(u.v1Key)}`);
-  if (v && v.verdict !== 'pass') {
-    if (v.error) out.push(`      ${v.error}`);
-    for (const ch of v.checks.filter((x) => x.status === 'fail'))
-      out.push(`      ${c.red('✖')} ${M.failedCheck(ch.id, ch.detail ?? ch.title)}`);
+  if (v?.error) out.push(`      ${v.error}`);
+  // The verification table: every check with its verdict, so an admin sees what was proven.
+  if (v && v.checks.length > 0) {
+    const badge = {
+      pass: c.green('PASS'),
+      fail: c.red('FAIL'),
+      warn: c.yellow('WARN'),
+      skip: c.dim('SKIP'),
+    } as const;
+    out.push(
+      renderTable(
+        v.checks.map((ch) => [badge[ch.status], ch.id, ch.detail ?? ch.title]),
+        { indent: '      ' },
+      ),
+    );
   }
   return out;
 }

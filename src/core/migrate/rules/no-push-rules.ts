@@ -1,3 +1,4 @@
+import { indexAccount } from '../../account/account-index.js';
 import type { ConversionRule } from './rule.js';
 
 /** A 1.0 webhook no push rule sends to gets nothing today, and its 2.0 twin would get nothing either. */
@@ -5,7 +6,7 @@ export const noPushRulesRule: ConversionRule = {
   id: 'no-push-rules',
   summary: 'a 1.0 webhook with no push rule: its 2.0 twin receives nothing either',
   apply(ctx) {
-    if (ctx.account.pushRules.some((r) => r.destination === ctx.v1.key)) return {};
+    if (indexAccount(ctx.account).rulesByDestination.has(ctx.v1.key)) return {};
     return {
       needsHuman: [
         {

@@ -1,3 +1,4 @@
+import { indexAccount } from '../../account/account-index.js';
 import type { PushRule } from '../../account/schema.js';
 import type { PlannedRuleTwin } from '../types.js';
 import type { ConversionRule } from './rule.js';
@@ -14,10 +15,16 @@ export const pushRuleTwinsRule: ConversionRule = {
   id: 'push-rule-twins',
   summary: 'a twin of every push rule to 1.0, same level/target/campaign mode, destination 2.0',
   apply(ctx) {
-    const existing = new Set(ctx.account.pushRules.map(ruleKey));
     const twins: PlannedRuleTwin[] = [];
-    ctx.account.pushRules.forEach((r, i) => {
-      if (r.destination !== ctx.v1.key) return;
+    const mine = indexAccount(ctx.account).rulesByDestination.get(ctx.v1.key) ?? [];
+    // Only the keys of rules to 1.0 and to this 2.0 key can collide with a twin.
+    const existing = new Set(
+      [...mine, ...(indexAccount(ctx.account).rulesByDestination.get(ctx.v2Key) ?? [])].map((i) =>
+        ruleKey(ctx.account.pushRules[i]!),
+      ),
+    );
+    for (const i of mine) {
+      const r = ctx.account.pushRules[i]!;
       const rule: PushRule = {
         level: r.level,
         ...(r.target !== undefined ? { target: r.target } : {}),
@@ -25,7 +32,7 @@ export const pushRuleTwinsRule: ConversionRule = {
         destination: ctx.v2Key,
       };
       if (!existing.has(ruleKey(rule))) twins.push({ of: i, rule });
-    });
+    }
     return { twins };
   },
 };

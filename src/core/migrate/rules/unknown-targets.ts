@@ -1,3 +1,4 @@
+import { indexAccount } from '../../account/account-index.js';
 import type { NeedsHuman } from '../types.js';
 import type { ConversionRule } from './rule.js';
 
@@ -12,10 +13,11 @@ export const unknownTargetsRule: ConversionRule = {
   summary: 'rules to 1.0 whose target the file does not list: check them in the back office',
   apply(ctx) {
     const out: NeedsHuman[] = [];
-    ctx.account.pushRules.forEach((r, i) => {
-      if (r.destination !== ctx.v1.key || r.level === 'default' || r.target === undefined) return;
+    for (const i of indexAccount(ctx.account).rulesByDestination.get(ctx.v1.key) ?? []) {
+      const r = ctx.account.pushRules[i]!;
+      if (r.level === 'default' || r.target === undefined) continue;
       const list = LISTS[r.level];
-      if (ctx.account[list] !== undefined) return; // listed targets are checked by validation
+      if (ctx.account[list] !== undefined) continue; // listed targets are checked by validation
       out.push({
         code: 'unknown-target',
         severity: 'todo',
@@ -24,7 +26,7 @@ export const unknownTargetsRule: ConversionRule = {
         message: `${r.level} ${r.target} is not described in the file (no ${list} list), so qwh cannot tell whether it still exists`,
         action: `Check ${r.level} ${r.target} in the back office; add a ${list} list to the file so qwh checks targets.`,
       });
-    });
+    }
     return { needsHuman: out };
   },
 };

@@ -1,0 +1,31 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { MESSAGES } from '../../src/ui/messages.js';
+import { ROOT } from '../helpers/bin.js';
+
+// `npm run demo` is one of the README's two set-up commands: it must keep running end to end.
+it('npm run demo: plan, verification table, 1.0 turned off, diff summary, exit 0', async () => {
+  const { code, out } = await new Promise<{ code: number | null; out: string }>((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/demo.js')], {
+      cwd: ROOT,
+      env: { ...process.env, CI: 'true', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+    child.on('close', (c) => resolve({ code: c, out }));
+  });
+  expect(code, out.slice(-2000)).toBe(0);
+  expect(out).toContain('Migration plan for qualifio-account.yaml');
+  expect(out).toMatch(/PASS {2}accepts-complete/);
+  expect(out).toMatch(/PASS {2}rejects-wrong-secret/);
+  expect(out).toContain(MESSAGES.migrate.disabledV1(['main', 'news']));
+  expect(out).toContain(MESSAGES.migrate.v1Off('main'));
+  expect(out).toMatch(/0 changes/);
+  expect(out).toMatch(/\d+ moved, \d+ type-changed, 0 removed/);
+  expect(out).toContain('Demo finished.');
+  expect(out).not.toContain('s3cr3t-pass');
+  expect(out).not.toContain('demo-secret-not-for-production');
+});
