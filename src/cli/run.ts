@@ -31,7 +31,9 @@ export async function runCli(version: string): Promise<void> {
   // it did not finish) or, when a step must finish cleanly (a migration), as on Ctrl-C.
   let outputGone = false;
   let running = false;
-  function onOutputError(): void {
+  function onOutputError(this: NodeJS.WriteStream): void {
+    // A command that handles its own stdout errors decides (listen keeps serving without it).
+    if (this === process.stdout && process.stdout.listenerCount('error') > 1) return;
     if (outputGone) return;
     outputGone = true;
     if (!running) process.exit(exitCode);
