@@ -230,7 +230,8 @@ async function* fromBuffer(
   }
   // One payload (not an array of them): refuse a million-key record on its text, before
   // JSON.parse spends a gigabyte on it.
-  if (text[0] === '{' && jsonExtent(text).items > PAYLOAD_RECORD_LIMITS.maxNodes + 1) {
+  const max = PAYLOAD_RECORD_LIMITS.maxNodes;
+  if (text[0] === '{' && text.length > 2 * max && jsonExtent(text).items > max + 1) {
     yield {
       kind: 'invalid',
       where: shown,
