@@ -1,7 +1,9 @@
-// Writes an NDJSON corpus of 2.0 (and optionally the paired 1.0) sample payloads of at least N bytes.
+// Writes an NDJSON corpus of 2.0 sample payloads of at least N bytes and, optionally, the 1.0
+// payloads of its first 5 000 participations (captures of the same participations).
 // Usage: node bench/gen-corpus.js <v2-out> <bytes> [v1-out]
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { generateSample } from '../dist/core/sample/generate.js';
 
 const [out, bytesArg, v1out] = process.argv.slice(2);
@@ -16,7 +18,8 @@ while (written < target) {
   for (let k = 0; k < 500 && written + chunk.length < target; k++, i++) {
     const s = generateSample(i, 'complete');
     chunk += JSON.stringify(s.v2) + '\n';
-    if (w1 && written < 50 * 1024 * 1024) chunk1 += JSON.stringify(s.v1) + '\n';
+    // The 1.0 side: the first 5 000 participations (what diff-payload pairs at most).
+    if (w1 && i <= 5000) chunk1 += JSON.stringify(s.v1) + '\n';
   }
   written += chunk.length;
   if (!w2.write(chunk)) await once(w2, 'drain');
@@ -24,6 +27,6 @@ while (written < target) {
 }
 w2.end();
 w1?.end();
-await once(w2, 'finish');
-if (w1) await once(w1, 'finish');
+// Both at once: awaiting one 'finish' event after the other may miss an event already emitted.
+await Promise.all([finished(w2), ...(w1 ? [finished(w1)] : [])]);
 process.stdout.write(`${i - 1} payloads\n`);

@@ -60,8 +60,11 @@ export function startProcess(cmd, args, ready, opts = {}) {
       buf += d.toString();
       const m = ready.exec(buf);
       if (m) {
+        // Keep draining both pipes: a child blocked on a full pipe would be measured as slow.
         child.stdout.off('data', onData);
         child.stderr.off('data', onData);
+        child.stdout.resume();
+        child.stderr.resume();
         resolve({ child, match: m });
       }
     };

@@ -28,8 +28,22 @@ const listen: CommandHandler = async (ctx, _args, opts) => {
   process.stdout.on('error', () => {
     stdoutGone = true;
   });
+  // Under load, one write per delivery costs a system call each (stdout to a pipe or file is
+  // synchronous): lines are batched and written once per turn of the event loop.
+  let pending = '';
+  let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    if (pending && !stdoutGone) ctx.stdout.write(pending);
+    pending = '';
+  };
   const print = (text: string): void => {
-    if (!stdoutGone) ctx.stdout.write(text);
+    pending += text;
+    if (pending.length > 1 << 16) flush();
+    else if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
   };
 
   const line = (e: DeliveryEvent): string => {
@@ -64,6 +78,7 @@ const listen: CommandHandler = async (ctx, _args, opts) => {
     });
   });
   if (json) print(JSON.stringify({ event: 'ready', url: receiver.url }) + '\n');
+  flush();
   log.info(L.ready(receiver.url));
   if (!json) log.info(c.dim(L.readyHint));
   if (flags.secret === undefined) log.warn(L.noSecret);
@@ -72,6 +87,7 @@ const listen: CommandHandler = async (ctx, _args, opts) => {
   await stopped;
   const s = receiver.stats;
   if (json) print(JSON.stringify({ event: 'stopped', ...s }) + '\n');
+  flush();
   log.info(L.stopped(s.received, s.accepted, s.duplicates, s.rejected));
   if (opts.save) log.info(L.saved(s.saved, opts.save as string));
   return ExitCode.OK;
