@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  access,
   chmod,
   constants,
   copyFile,
@@ -10,13 +11,14 @@ import {
   readFile,
   rename,
   stat,
+  truncate,
   unlink,
   writeFile,
 } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { UserError } from '../core/errors.js';
+import { isUserError, UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { parseJournal, type JournalRecord } from '../core/migrate/journal.js';
 import { MAX_ACCOUNT_FILE_BYTES } from '../core/input/limits.js';
@@ -51,12 +53,22 @@ export class AccountStore {
   readonly qwhDir: string;
   readonly lockPath: string;
   readonly journalPath: string;
-  private journalNeedsNewline: boolean | undefined;
+  /** How the journal ends: ready for a record, a whole record missing its newline, or a torn line to cut. */
+  private journalTail: 'clean' | 'newline' | { cutAt: number } | undefined;
+  private testPaused = false;
 
+  /**
+   * `testPauseAt` is a test-only hook (the CLI passes `QWH_TEST_PAUSE_AT`; unset in production it
+   * does nothing): the run stops right after that point (`before-lock`, `locked`, or a journal
+   * record: `begin`, `backup`, `secret-file`, `write:add-v2:intent`, `write:add-v2:done`, `verify`,
+   * `write:disable-v1:intent`, `write:disable-v1:done`, `end`) until SIGUSR2, so the reliability
+   * tests can SIGKILL or Ctrl-C a run at an exact step instead of racing it.
+   */
   constructor(
     file: string,
     readonly shown: string,
     private readonly warn: (msg: string) => void = () => {},
+    private readonly testPauseAt?: string,
   ) {
     this.path = resolve(file);
     this.dir = dirname(this.path);
@@ -91,7 +103,24 @@ export class AccountStore {
    * live one refuses with exit 4 naming its holder. Returns the release function.
    */
   async lock(command: string): Promise<() => Promise<void>> {
-    await this.ensureQwhDir();
+    await this.pausePoint('before-lock');
+    try {
+      await this.ensureQwhDir();
+      // Backups and the atomic replacement need the folder itself: refuse now, before any step.
+      await access(this.dir, constants.W_OK);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (typeof code !== 'string') throw e;
+      throw new UserError(M.folderReadOnly(this.dir, code), ExitCode.REFUSED, M.ioFailedHint);
+    }
+    const release = await this.takeLock(command).catch((e: unknown) => {
+      throw ioError(e, this.rel(this.lockPath));
+    });
+    await this.pausePoint('locked');
+    return release;
+  }
+
+  private async takeLock(command: string): Promise<() => Promise<void>> {
     const info: LockInfo = {
       pid: process.pid,
       host: hostname(),
@@ -189,11 +218,17 @@ export class AccountStore {
         await copyFile(this.path, target, constants.COPYFILE_EXCL);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
-        throw e;
+        // A partial copy is no backup: remove it (it was ours: COPYFILE_EXCL created it).
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') await unlink(target).catch(() => {});
+        throw ioError(e, this.rel(target));
       }
-      await chmod(target, mode);
-      await fsyncPath(target);
-      await fsyncPath(this.dir);
+      try {
+        await chmod(target, mode);
+        await fsyncPath(target);
+        await fsyncPath(this.dir);
+      } catch (e) {
+        throw ioError(e, this.rel(target));
+      }
       return target;
     }
   }
@@ -208,19 +243,21 @@ export class AccountStore {
       this.dir,
       `.${basename(this.path)}.qwh-tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     );
-    const fh = await open(tmp, 'wx', mode);
     try {
-      await fh.writeFile(content);
-      await fh.chmod(mode); // the umask may have narrowed it
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    try {
+      const fh = await open(tmp, 'wx', mode);
+      try {
+        await fh.writeFile(content);
+        await fh.chmod(mode); // the umask may have narrowed it
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
       await rename(tmp, this.path);
     } catch (e) {
+      // Disk full, file-size limit, read-only folder: the file keeps its old bytes and no
+      // half-written temp file is left beside it.
       await unlink(tmp).catch(() => {});
-      throw e;
+      throw ioError(e, this.shown);
     }
     await fsyncPath(this.dir);
     return sha256Hex(content);
@@ -239,29 +276,45 @@ export class AccountStore {
    */
   async writeSecretFile(rel: string, value: string): Promise<'created' | 'kept'> {
     const p = this.resolveInside(rel);
-    await this.ensureQwhDir();
-    await mkdir(dirname(p), { recursive: true, mode: 0o700 });
-    let fh;
+    const kept = async (): Promise<'kept'> => {
+      const st = await lstat(p);
+      if (!st.isFile()) throw new UserError(M.secretNotRegular(rel), ExitCode.REFUSED);
+      if ((st.mode & 0o077) !== 0) this.warn(M.secretMode(rel, st.mode & 0o777));
+      return 'kept';
+    };
+    // Written to a temp file, then linked into place (fails if the name exists): a killed run
+    // or a full disk never leaves a half-written secret that a resumed run would then keep.
+    const tmp = `${p}.qwh-tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     try {
-      fh = await open(p, 'wx', 0o600);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-        const st = await lstat(p);
-        if (!st.isFile()) throw new UserError(M.secretNotRegular(rel), ExitCode.REFUSED);
-        if ((st.mode & 0o077) !== 0) this.warn(M.secretMode(rel, st.mode & 0o777));
-        return 'kept';
+      await this.ensureQwhDir();
+      await mkdir(dirname(p), { recursive: true, mode: 0o700 });
+      try {
+        await lstat(p);
+        return await kept();
+      } catch (e) {
+        if (isUserError(e) || (e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       }
-      throw e;
-    }
-    try {
-      await fh.writeFile(value + '\n');
-      await fh.chmod(0o600);
-      await fh.sync();
+      const fh = await open(tmp, 'wx', 0o600);
+      try {
+        await fh.writeFile(value + '\n');
+        await fh.chmod(0o600);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      try {
+        await link(tmp, p);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') return await kept();
+        throw e;
+      }
+      await fsyncPath(dirname(p));
+      return 'created';
+    } catch (e) {
+      throw ioError(e, rel);
     } finally {
-      await fh.close();
+      await unlink(tmp).catch(() => {});
     }
-    await fsyncPath(dirname(p));
-    return 'created';
   }
 
   /** True when a file named relative to the account file exists. */
@@ -276,49 +329,91 @@ export class AccountStore {
 
   /** Every journal record; a torn last line (killed mid-write) is dropped. Exit 4 if corrupt. */
   async readJournal(): Promise<JournalRecord[]> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = (await readRegularFile(this.journalPath, MAX_JOURNAL_BYTES)).toString('utf8');
+      bytes = await readRegularFile(this.journalPath, MAX_JOURNAL_BYTES);
     } catch (e) {
       if (await this.exists(this.rel(this.journalPath))) throw e;
       return [];
     }
-    const parsed = parseJournal(text);
+    const parsed = parseJournal(bytes.toString('utf8'));
     if (!parsed.ok)
       throw new UserError(
         M.journalCorrupt(this.rel(this.journalPath), parsed.line, parsed.message),
         ExitCode.REFUSED,
         M.journalCorruptHint,
       );
-    this.journalNeedsNewline = text.length > 0 && !text.endsWith('\n');
+    this.journalTail = tailOf(bytes);
     return parsed.records;
   }
 
   /** Appends one record and fsyncs it before returning (write-ahead: the step follows). */
   async appendJournal(rec: JournalRecord): Promise<void> {
-    await this.ensureQwhDir();
-    if (this.journalNeedsNewline === undefined) {
-      try {
-        const text = await readFile(this.journalPath, 'utf8');
-        this.journalNeedsNewline = text.length > 0 && !text.endsWith('\n');
-      } catch {
-        this.journalNeedsNewline = false;
-      }
-    }
-    const fh = await open(this.journalPath, 'a', 0o600);
     try {
-      await fh.writeFile((this.journalNeedsNewline ? '\n' : '') + JSON.stringify(rec) + '\n');
-      await fh.sync();
-    } finally {
-      await fh.close();
+      await this.ensureQwhDir();
+      if (this.journalTail === undefined) {
+        try {
+          this.journalTail = tailOf(await readFile(this.journalPath));
+        } catch {
+          this.journalTail = 'clean';
+        }
+      }
+      // A torn last line (a run killed mid-append) never happened: its step had not begun. Cut it,
+      // so it does not end up in the middle of the journal, where it would make every later read
+      // refuse the journal as corrupt.
+      const tail = this.journalTail;
+      if (typeof tail === 'object') await truncate(this.journalPath, tail.cutAt);
+      const fh = await open(this.journalPath, 'a', 0o600);
+      try {
+        await fh.writeFile((tail === 'newline' ? '\n' : '') + JSON.stringify(rec) + '\n');
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+    } catch (e) {
+      // Part of the line may be on disk: look at the tail again before the next append.
+      this.journalTail = undefined;
+      throw ioError(e, this.rel(this.journalPath));
     }
-    this.journalNeedsNewline = false;
+    this.journalTail = 'clean';
+    await this.pausePoint(rec.t === 'write' ? `write:${rec.step}:${rec.phase}` : rec.t);
+  }
+
+  /** The test-only pause (see the constructor); the first time the point is reached only. */
+  private async pausePoint(point: string): Promise<void> {
+    if (this.testPauseAt !== point || this.testPaused) return;
+    this.testPaused = true;
+    await new Promise<void>((resolve) => {
+      // A signal listener alone does not keep the process alive; this timer does.
+      const keepAlive = setInterval(() => {}, 60_000);
+      process.once('SIGUSR2', () => {
+        clearInterval(keepAlive);
+        resolve();
+      });
+      this.warn(M.testPaused(point));
+    });
   }
 
   /** Reads a backup named in the journal (relative to the account folder). */
   async readBackup(rel: string): Promise<Buffer> {
     return readRegularFile(this.resolveInside(rel), MAX_ACCOUNT_FILE_BYTES, rel);
   }
+}
+
+/** How journal bytes end: cleanly, with a whole record missing its newline, or with a torn line. */
+function tailOf(bytes: Buffer): 'clean' | 'newline' | { cutAt: number } {
+  if (bytes.length === 0 || bytes[bytes.length - 1] === 0x0a) return 'clean';
+  const cutAt = bytes.lastIndexOf(0x0a) + 1;
+  const last = parseJournal(bytes.subarray(cutAt).toString('utf8'));
+  return last.ok && last.records.length === 1 ? 'newline' : { cutAt };
+}
+
+/** A file-system failure as a user error naming what could not be written (no stack trace). */
+function ioError(e: unknown, what: string): unknown {
+  if (isUserError(e)) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return e;
+  return new UserError(M.ioFailed(what, code), ExitCode.REFUSED, M.ioFailedHint);
 }
 
 function isAlive(pid: number): boolean {

@@ -1,4 +1,5 @@
-import { dirname, relative } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import { ConfigSchema, type QwhConfig } from '../core/config-schema.js';
 import { decodeUtf8 } from '../core/input/decode.js';
@@ -6,8 +7,10 @@ import { ACCOUNT_FILE_LIMITS, MAX_ACCOUNT_FILE_BYTES } from '../core/input/limit
 import { detectFormat, parseDocumentText } from '../core/input/parse-document.js';
 import { zodIssuesToProblems } from '../core/zod-problems.js';
 import { MESSAGES } from '../ui/messages.js';
+import { UserError } from '../core/errors.js';
+import { ExitCode } from '../core/exit-codes.js';
 import { problemsError } from './account-file.js';
-import { readRegularFile } from './read-file.js';
+import { kindOf, readRegularFile } from './read-file.js';
 
 /** Data formats only: no qwh.config.js, so reading config never runs code. */
 export const CONFIG_SEARCH_PLACES = [
@@ -48,6 +51,10 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     loaders: { '.json': safeLoad, '.yaml': safeLoad, '.yml': safeLoad, noExt: safeLoad },
     cache: false,
   });
+  // cosmiconfig reads a candidate before our loader sees it: a FIFO would hang the run, /dev/zero
+  // exhaust memory, a folder crash it. Vet what it is about to read, the same way it walks.
+  if (explicit) await readRegularFile(resolve(cwd, explicit), MAX_ACCOUNT_FILE_BYTES, explicit);
+  else await refuseIrregularCandidates(cwd);
   const result = explicit ? await explorer.load(explicit) : await explorer.search(cwd);
   if (!result || result.isEmpty || result.config === undefined || result.config === null)
     return { config: {}, dir: cwd };
@@ -61,4 +68,38 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
       MESSAGES.config.invalidHint,
     );
   return { config: parsed.data, path: result.filepath, dir: dirname(result.filepath) };
+}
+
+/**
+ * Walks the folders cosmiconfig's "project" search reads, in its order, and refuses (exit 2) a
+ * config candidate that exists but is not a regular file, before cosmiconfig reads it.
+ */
+async function refuseIrregularCandidates(cwd: string): Promise<void> {
+  const kind = async (p: string): Promise<'none' | 'file' | string> => {
+    try {
+      const st = await stat(p);
+      return st.isFile() ? 'file' : (kindOf(st) ?? 'special file');
+    } catch {
+      return 'none';
+    }
+  };
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const place of CONFIG_SEARCH_PLACES) {
+      const p = join(dir, place);
+      const k = await kind(p);
+      if (k !== 'none' && k !== 'file') {
+        const shown = relative(cwd, p) || p;
+        throw new UserError(
+          MESSAGES.input.notRegular(shown, k),
+          ExitCode.USAGE,
+          MESSAGES.config.irregularHint,
+        );
+      }
+      if (k === 'file' && place !== 'package.json') return; // the config cosmiconfig will take
+    }
+    const stops = await Promise.all(
+      ['package.json', 'package.yaml'].map((f) => kind(join(dir, f))),
+    );
+    if (stops.some((k) => k !== 'none') || dirname(dir) === dir) return;
+  }
 }

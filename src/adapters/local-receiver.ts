@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { WriteStream } from 'node:fs';
 import { idField } from '../core/endpoint/payload-id.js';
+import { checkStructure, PAYLOAD_LIMITS } from '../core/input/limits.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { looksFormEncoded, parseFormEncoded, ParticipationV1Schema } from '../core/payload/v1.js';
@@ -188,6 +189,10 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
         return reject(400, R.notJson);
       }
     }
+    // Bounded before the model walks it or --save re-serialises it (a 100 000-level body would
+    // overflow JSON.stringify's stack and take the receiver down).
+    const bad = checkStructure(parsed, PAYLOAD_LIMITS)[0];
+    if (bad) return reject(400, R.structure(bad.message));
     if (version === 2) {
       const v = ParticipationV2Schema.safeParse(parsed);
       if (!v.success) {

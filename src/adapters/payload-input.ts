@@ -5,6 +5,7 @@ import { idField } from '../core/endpoint/payload-id.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { decodeUtf8 } from '../core/input/decode.js';
+import { checkStructure, jsonTextProblem, PAYLOAD_LIMITS } from '../core/input/limits.js';
 import { formatPath } from '../core/path.js';
 import { looksFormEncoded, parseFormEncoded } from '../core/payload/v1.js';
 import { ParticipationV2Schema } from '../core/payload/v2.js';
@@ -73,18 +74,21 @@ export async function loadPayloads(
 
   const out: EndpointPayload[] = [];
   for (const file of files) {
-    const shown = relative(cwd, file) || basename(file);
+    // A file is named as given; a folder's files relative to where qwh runs.
+    const shown = isDir ? relative(cwd, file) || basename(file) : path;
     const bytes = await readRegularFile(file, MAX_PAYLOAD_FILE_BYTES, shown);
     let bodies: Array<{ where: string; bytes: Buffer }>;
+    const text = decodeUtf8(bytes, shown);
     const whole = (): boolean => {
+      // Too big to parse: judged (and refused) as one body below.
+      if (jsonTextProblem(text, PAYLOAD_LIMITS)) return true;
       try {
-        JSON.parse(bytes.toString('utf8'));
+        JSON.parse(text);
         return true;
       } catch {
         return false;
       }
     };
-    const text = decodeUtf8(bytes, shown);
     const ndjson =
       NDJSON_EXT.test(file) ||
       (!looksFormEncoded(text) &&
@@ -115,11 +119,13 @@ export async function loadPayloads(
 
 function classify(
   where: string,
-  bytes: Buffer,
+  raw: Buffer,
   version: 1 | 2,
   warn: (msg: string) => void,
 ): EndpointPayload {
   const E = MESSAGES.endpoint;
+  // An editor's UTF-8 BOM is not part of a delivery: Qualifio never sends one.
+  const bytes = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
   const text = decodeUtf8(bytes, where);
   if (version === 1 && looksFormEncoded(text)) {
     const flat = parseFormEncoded(text.trim());
@@ -131,18 +137,31 @@ function classify(
       state: 'complete',
     };
   }
+  const tooBig = jsonTextProblem(text, PAYLOAD_LIMITS);
+  if (tooBig) throw new UserError(E.payloadStructure(where, tooBig), ExitCode.USAGE, E.payloadHint);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
     throw new UserError(
-      E.payloadInvalidJson(where, (e as Error).message),
+      E.payloadInvalidJson(where, shortJsonError(e)),
       ExitCode.USAGE,
       E.payloadHint,
     );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new UserError(E.payloadNotObject(where), ExitCode.USAGE, E.payloadHint);
+  // Bounded before anything walks or re-serialises it (100 000 levels would overflow the stack).
+  const bad = checkStructure(value, PAYLOAD_LIMITS)[0];
+  if (bad)
+    throw new UserError(
+      E.payloadStructure(
+        where,
+        bad.path.length > 0 ? `${formatPath(bad.path.slice(0, 4))}…: ${bad.message}` : bad.message,
+      ),
+      ExitCode.USAGE,
+      E.payloadHint,
+    );
   const obj = value as Record<string, unknown>;
   const field = idField(version);
   if (typeof obj[field] !== 'string' && typeof obj[field] !== 'number') {
@@ -164,4 +183,12 @@ function classify(
     source: where,
     state: version === 2 && obj.state === STATE_INCOMPLETE ? 'incomplete' : 'complete',
   };
+}
+
+/** V8's JSON.parse message without the input it echoes (a capture may hold personal data). */
+function shortJsonError(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e))
+    .replace(/, "[\s\S]*" is not valid JSON$/, '')
+    .replace(/^(Unexpected token '.'), "[\s\S]*$/, '$1')
+    .slice(0, 100);
 }

@@ -2,10 +2,10 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseRecordText, decodeRecordText, type Side } from '../core/diff/decode-record.js';
-import { kindOf } from '../core/diff/flatten.js';
+import { kindOf, PAYLOAD_RECORD_LIMITS } from '../core/diff/flatten.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
-import { lineColumn, scanJson } from '../core/input/json-scan.js';
+import { jsonExtent, lineColumn, scanJson } from '../core/input/json-scan.js';
 import { LineSplitter, type LineEvent } from '../core/input/lines.js';
 import { looksFormEncoded, parseFormEncoded } from '../core/payload/v1.js';
 import { MESSAGES } from '../ui/messages.js';
@@ -226,6 +226,17 @@ async function* fromBuffer(
   if (text === '') return;
   if (opts.side === 'v1' && text[0] !== '{' && text[0] !== '[' && looksFormEncoded(text)) {
     yield { kind: 'record', value: parseFormEncoded(text), where: shown };
+    return;
+  }
+  // One payload (not an array of them): refuse a million-key record on its text, before
+  // JSON.parse spends a gigabyte on it.
+  const max = PAYLOAD_RECORD_LIMITS.maxNodes;
+  if (text[0] === '{' && text.length > 2 * max && jsonExtent(text).items > max + 1) {
+    yield {
+      kind: 'invalid',
+      where: shown,
+      reason: MESSAGES.diff.tooManyValues(PAYLOAD_RECORD_LIMITS.maxNodes),
+    };
     return;
   }
   let value: unknown;

@@ -4,7 +4,8 @@ import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { MESSAGES } from '../ui/messages.js';
 
-function kindOf(s: {
+/** What a non-regular file is, in words (undefined for a regular file). */
+export function kindOf(s: {
   isDirectory(): boolean;
   isFIFO(): boolean;
   isCharacterDevice(): boolean;

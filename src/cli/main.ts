@@ -13,6 +13,8 @@ const argv = process.argv.slice(2);
 
 // `qwh --version` answers before loading commander or anything else.
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  // `qwh --version | true`: a reader that left early is not an error.
+  process.stdout.on('error', () => process.exit(0));
   process.stdout.write(`${version}\n`);
 } else {
   const { runCli } = await import('./run.js');

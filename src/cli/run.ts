@@ -26,6 +26,25 @@ export async function runCli(version: string): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
+  // The reader went away (`qwh … --help | head`): EPIPE is not a bug. Nobody is left to read, so
+  // stop quietly: with the command's code when it has finished; while it runs, at once (130,
+  // it did not finish) or, when a step must finish cleanly (a migration), as on Ctrl-C.
+  let outputGone = false;
+  let running = false;
+  function onOutputError(this: NodeJS.WriteStream): void {
+    // A command that handles its own stdout errors decides (listen keeps serving without it).
+    if (this === process.stdout && process.stdout.listenerCount('error') > 1) return;
+    if (outputGone) return;
+    outputGone = true;
+    if (!running) process.exit(exitCode);
+    if (interruptHandlers.size === 0) process.exit(ExitCode.INTERRUPTED);
+    interrupted++;
+    abort.abort(new Error(MESSAGES.cli.outputClosed));
+    for (const h of interruptHandlers) void h();
+  }
+  process.stdout.on('error', onOutputError);
+  process.stderr.on('error', onOutputError);
+
   const onInterrupt: RuntimeContext['onInterrupt'] = (handler) => {
     interruptHandlers.add(handler);
     return () => interruptHandlers.delete(handler);
@@ -46,7 +65,12 @@ export async function runCli(version: string): Promise<void> {
       onInterrupt,
     );
     const mod = await load();
-    exitCode = await mod.default(ctx, cmd.processedArgs as (string | undefined)[], opts);
+    running = true;
+    try {
+      exitCode = await mod.default(ctx, cmd.processedArgs as (string | undefined)[], opts);
+    } finally {
+      running = false;
+    }
   }
 
   const program = buildProgram(version, run);

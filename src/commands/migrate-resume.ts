@@ -27,7 +27,7 @@ const resume: CommandHandler = async (ctx, [fileArg], opts) => {
   const cfg = await loadConfig(ctx.cwd, opts.config as string | undefined);
   const file = await resolveAccountFile(ctx, fileArg, cfg, createPrompter(ctx));
   const loaded = await loadForMigrate(ctx, file, log);
-  const store = storeFor(loaded, file, log);
+  const store = storeFor(ctx, loaded.path, file, log);
   const deps = await buildDeps(ctx, store, log, opts);
   const unregister = finishStepOnInterrupt(ctx, log);
   let out;

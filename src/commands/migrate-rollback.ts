@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { AccountStore } from '../adapters/account-store.js';
 import { loadConfig } from '../adapters/config-loader.js';
 import { isUserError, UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -10,7 +9,7 @@ import { createLogger } from '../ui/logger.js';
 import { MESSAGES } from '../ui/messages.js';
 import { createPrompter } from '../ui/prompts.js';
 import { renderRunbookText } from '../ui/reporters/migrate.js';
-import { buildDeps, loadForMigrate, resolveAccountFile } from './migrate-shared.js';
+import { buildDeps, loadForMigrate, resolveAccountFile, storeFor } from './migrate-shared.js';
 
 const M = MESSAGES.migrate;
 
@@ -29,7 +28,7 @@ const rollback: CommandHandler = async (ctx, [fileArg], opts) => {
     if (!isUserError(e)) throw e;
     log.warn(e.message);
   }
-  const store = new AccountStore(resolve(ctx.cwd, file), file, (m) => log.warn(m));
+  const store = storeFor(ctx, resolve(ctx.cwd, file), file, log);
   const deps = await buildDeps(ctx, store, log, opts);
   const out = await rollbackMigration(format, deps, {
     force: Boolean(opts.force),

@@ -131,9 +131,14 @@ export async function buildDeps(
   };
 }
 
-/** The store of an account file, warnings to the logger. */
-export function storeFor(loaded: LoadedAccount, shown: string, log: Logger): AccountStore {
-  return new AccountStore(loaded.path, shown, (m) => log.warn(m));
+/** The store of an account file, warnings to the logger (QWH_TEST_PAUSE_AT: see AccountStore). */
+export function storeFor(
+  ctx: RuntimeContext,
+  path: string,
+  shown: string,
+  log: Logger,
+): AccountStore {
+  return new AccountStore(path, shown, (m) => log.warn(m), ctx.env.QWH_TEST_PAUSE_AT || undefined);
 }
 
 /** Writes a text file atomically (temp + rename), masked as a second line of defence. */

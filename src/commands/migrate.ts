@@ -200,7 +200,7 @@ const migrate: CommandHandler = async (ctx, [fileArg], opts) => {
   const saved = planFile ? await readSavedPlan(ctx, planFile) : undefined;
   const file = await resolveAccountFile(ctx, fileArg ?? saved?.file, cfg, prompter);
   const loaded = await loadForMigrate(ctx, file, log);
-  const store = storeFor(loaded, file, log);
+  const store = storeFor(ctx, loaded.path, file, log);
   const dry = Boolean(opts.dryRun);
   const stopsBeforeApply = dry || Boolean(opts.planOut);
 

@@ -2,6 +2,19 @@
  * Every user-facing string of qwh, in one place (DESIGN.md). Tests import these rather than
  * copying text. Plain data and functions only: no imports, so src/core may use it too.
  */
+/** Plain words for the file-system errors a write beside the account file meets. */
+const IO_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large (file-size limit reached)',
+  EIO: 'input/output error',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+};
+
 export const MESSAGES = {
   cli: {
     description:
@@ -10,6 +23,7 @@ export const MESSAGES = {
     bugReport:
       'Please report it with the command you ran and the trace above (secrets are masked).',
     interrupted: 'interrupted',
+    outputClosed: 'output closed by its reader',
     unknownCommandHint: 'Run `qwh --help` for the list of commands.',
     usageHint: (cmd: string) => `Run \`qwh ${cmd} --help\` for its flags.`,
     needsTty: (flag: string) => `no terminal to ask on, and ${flag} was not given`,
@@ -47,6 +61,8 @@ export const MESSAGES = {
   config: {
     invalid: (n: number) => `invalid qwh config (${n} problem${n === 1 ? '' : 's'})`,
     invalidHint: 'Fix the config file; the JSON Schema is schema/qwh-config.schema.json.',
+    irregularHint:
+      'qwh reads its config from qwh.config.{json,yaml,yml}, .qwhrc{,.json,.yaml,.yml} or package.json#qwh: move this one aside, or pass --config FILE.',
   },
   secrets: {
     envMissing: (name: string) => `environment variable ${name} is not set or empty`,
@@ -96,6 +112,7 @@ export const MESSAGES = {
     utf16: 'UTF-16 text; qwh reads UTF-8',
     invalidJson: (detail: string) => `invalid JSON (${detail})`,
     notObject: (kind: string) => `not a JSON object (${kind})`,
+    tooManyValues: (max: number) => `more than ${max} values in one payload`,
     formNotV2: 'a form-encoded body; only 1.0 sent those, 2.0 sends JSON',
     documentTooLarge: (max: number) =>
       `a single JSON document over ${max} bytes; write one payload a line (NDJSON) to stream it`,
@@ -407,6 +424,8 @@ export const MESSAGES = {
       `${shown}: no payload found (.json, .ndjson, .jsonl or .txt files)`,
     payloadInvalidJson: (where: string, msg: string) => `${where}: not valid JSON (${msg})`,
     payloadNotObject: (where: string) => `${where}: a payload must be one JSON object`,
+    payloadStructure: (where: string, problem: string) =>
+      `${where}: not a usable payload: ${problem}`,
     payloadNoId: (where: string, field: string) =>
       `${where}: has no text "${field}", which receivers dedupe on`,
     payloadTooMany: (max: number) => `more than ${max} payloads`,
@@ -438,6 +457,7 @@ export const MESSAGES = {
       signature: (reason: string, detail: string) => `bad signature (${reason}): ${detail}`,
       notJson: 'body is not JSON',
       notParticipation: (problem: string) => `body is not a 2.0 participation: ${problem}`,
+      structure: (problem: string) => `body is not a usable payload: ${problem}`,
       notV1: 'body is not a flat 1.0 payload',
       noId: 'body has no participation id',
       tooLarge: (max: number) => `body over ${max} bytes`,
@@ -539,6 +559,14 @@ export const MESSAGES = {
         `${file}: line ${line} is ${why}; the journal cannot be trusted`,
       journalCorruptHint:
         'Look at the journal; if the last run finished, move the file aside and run again.',
+      ioFailed: (what: string, code: string) =>
+        `cannot write ${what}: ${IO_REASONS[code] ?? 'file-system error'} (${code})`,
+      ioFailedHint:
+        'qwh writes its lock, journal, backups and secret files beside the account file, and replaces the file atomically: the account file holds its old or its new bytes, never a mix. Free some space or make the folder writable, then run again.',
+      folderReadOnly: (dir: string, code: string) =>
+        `cannot write in ${dir}: ${IO_REASONS[code] ?? 'file-system error'} (${code}); nothing was changed`,
+      testPaused: (point: string) =>
+        `QWH_TEST_PAUSE_AT: paused after "${point}" (send SIGUSR2 to continue)`,
     },
     noAccountFile: (names: readonly string[]) =>
       `several account files here (${names.join(', ')}); which one?`,

@@ -190,6 +190,49 @@ describe('hostile config files', () => {
       'testEndpoint:\n  secret: plain-text-secret\n',
       /never the secret itself/,
     ],
+    [
+      '100 000 levels of JSON',
+      'qwh.config.json',
+      '{"account":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}',
+      /nesting deeper than 32 levels/,
+    ],
+    [
+      '1 million keys',
+      'qwh.config.json',
+      '{' + Array.from({ length: 1_000_000 }, (_, i) => `"${i.toString(36)}":0`).join(',') + '}',
+      /limit|keys/,
+    ],
+    [
+      'constructor.prototype keys',
+      '.qwhrc.yaml',
+      'constructor:\n  prototype:\n    polluted: true\n',
+      /"constructor" is not allowed/,
+    ],
+    [
+      'a number beyond 2^53',
+      'qwh.config.json',
+      '{"testEndpoint":{"seed":9007199254740993}}',
+      /testEndpoint\.seed: number too large/,
+    ],
+    [
+      'a UTF-16 file',
+      'qwh.config.yaml',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('account: a.yaml\n', 'utf16le')]),
+      /UTF-16/,
+    ],
+    [
+      'a YAML alias bomb',
+      'qwh.config.yaml',
+      'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n',
+      /too many YAML alias expansions/,
+    ],
+    [
+      'binary garbage',
+      'qwh.config.yaml',
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+      /invalid UTF-8/,
+    ],
+    ['an empty file (read as no config)', 'qwh.config.yaml', '', /x\.yaml: no such file/],
   ] as const)('%s (%s)', async (_label, name, content, message) => {
     const dir = join(t.dir, `c${Math.random().toString(36).slice(2)}`);
     await mkdir(dir);
@@ -198,5 +241,42 @@ describe('hostile config files', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a BOM is accepted (the config is read: its account path is used)', async () => {
+    const dir = join(t.dir, 'bom');
+    await mkdir(dir);
+    await writeFile(
+      join(dir, 'qwh.config.json'),
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from('{"account":"from-config.yaml"}'),
+      ]),
+    );
+    const r = await runQwh(['check'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('from-config.yaml: no such file');
+  });
+
+  it('a FIFO or a folder where a config file is searched, /dev/zero or a folder given to --config: exit 2, no hang', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const fifoDir = join(t.dir, 'fifo');
+    await mkdir(fifoDir);
+    execFileSync('mkfifo', [join(fifoDir, '.qwhrc.json')]);
+    const folderDir = join(t.dir, 'folder');
+    await mkdir(join(folderDir, 'qwh.config.yaml'), { recursive: true });
+    for (const [cwd, args, msg] of [
+      [fifoDir, [], /\.qwhrc\.json: is a named pipe \(FIFO\), not a regular file/],
+      [folderDir, [], /qwh\.config\.yaml: is a directory, not a regular file/],
+      [t.dir, ['--config', '/dev/zero'], /\/dev\/zero: is a character device/],
+      [t.dir, ['--config', folderDir], /is a directory, not a regular file/],
+    ] as const) {
+      const r = await runQwh(['check', 'x.yaml', ...args], { cwd, timeoutMs: 15_000 });
+      expect(r.signal).toBeNull();
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(msg);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 });

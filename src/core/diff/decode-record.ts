@@ -1,7 +1,8 @@
 import { MESSAGES } from '../../ui/messages.js';
 import { findInvalidUtf8 } from '../input/decode.js';
 import { looksFormEncoded, parseFormEncoded } from '../payload/v1.js';
-import { kindOf } from './flatten.js';
+import { jsonExtent } from '../input/json-scan.js';
+import { kindOf, PAYLOAD_RECORD_LIMITS } from './flatten.js';
 
 export type Side = 'v1' | 'v2';
 export type DecodedRecord = { ok: true; value: unknown } | { ok: false; reason: string };
@@ -36,6 +37,12 @@ export function parseRecordText(text: string, side: Side): DecodedRecord {
     if (side === 'v2') return { ok: false, reason: MESSAGES.diff.formNotV2 };
     return { ok: true, value: parseFormEncoded(t) };
   }
+  // Counted on the text first: a 50 MB record of 4 million keys would cost JSON.parse a gigabyte
+  // before the walk refuses it anyway.
+  // Each item takes at least two characters, so short records (all real ones) skip the count.
+  const max = PAYLOAD_RECORD_LIMITS.maxNodes;
+  if (t.length > 2 * max && jsonExtent(t).items > max + 1)
+    return { ok: false, reason: MESSAGES.diff.tooManyValues(max) };
   let value: unknown;
   try {
     value = JSON.parse(t);

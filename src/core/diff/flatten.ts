@@ -1,3 +1,4 @@
+import { MESSAGES } from '../../ui/messages.js';
 import {
   ITEM_KEY,
   keyStep,
@@ -132,7 +133,7 @@ export function flattenRecord(
     const kind = kindOf(v);
     if (depth > 0) {
       if (++nodes > limits.maxNodes)
-        return { ok: false, reason: `more than ${limits.maxNodes} values in one payload` };
+        return { ok: false, reason: MESSAGES.diff.tooManyValues(limits.maxNodes) };
       if (!node) dropped++;
       else if (kind === 'object' || kind === 'array') entries.push({ path: node.path, node, kind });
       else entries.push({ path: node.path, node, kind, value: v as Scalar });

@@ -171,3 +171,31 @@ export function lineColumn(text: string, offset: number): { line: number; column
   }
   return { line, column: end - lineStart + 1 };
 }
+
+/**
+ * Nesting depth and an upper bound of the items (keys and array items) of JSON text, counted
+ * outside strings without building anything: lets a reader refuse a hostile document before
+ * JSON.parse allocates a million-key object for it.
+ */
+export function jsonExtent(text: string): { depth: number; items: number } {
+  let depth = 0;
+  let max = 0;
+  let items = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      items++;
+      if (depth > max) max = depth;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+    else if (c === 0x2c) items++;
+  }
+  return { depth: max, items };
+}

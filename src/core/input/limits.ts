@@ -1,4 +1,5 @@
 import type { DocPath, Problem } from '../path.js';
+import { jsonExtent } from './json-scan.js';
 
 /** Bounds applied to every untrusted document before any schema sees it. */
 export interface StructureLimits {
@@ -22,6 +23,20 @@ export const ACCOUNT_FILE_LIMITS: StructureLimits = {
   maxKeys: 500_000,
   maxStringLength: 64 * 1024,
   forbiddenKeys: FORBIDDEN_KEYS,
+};
+
+/**
+ * Limits for one webhook payload (a delivery body, a captured one). A participation is a few
+ * levels deep; 64 is far above any real one and far below what overflows a recursive serialiser
+ * (JSON.stringify, which re-identified bodies and `listen --save` use). `__proto__` and friends
+ * stay data here: JSON.parse makes them own keys, and a payload is never merged into an object.
+ */
+export const PAYLOAD_LIMITS: StructureLimits = {
+  maxDepth: 64,
+  maxKeys: 200_000,
+  // Bounded by the body or file size already.
+  maxStringLength: Number.MAX_SAFE_INTEGER,
+  forbiddenKeys: new Set(),
 };
 
 /** Largest account or config file read at all, checked before reading (bytes). */
@@ -86,4 +101,15 @@ export function checkStructure(value: unknown, limits: StructureLimits): Problem
     }
   }
   return problems;
+}
+
+/**
+ * The first limit JSON text breaks, judged on the text alone (see jsonExtent) so that hostile
+ * documents are refused before they are parsed; undefined when parsing is safe.
+ */
+export function jsonTextProblem(text: string, limits: StructureLimits): string | undefined {
+  const { depth, items } = jsonExtent(text);
+  if (depth > limits.maxDepth) return `nesting deeper than ${limits.maxDepth} levels`;
+  if (items > limits.maxKeys) return `more than ${limits.maxKeys} keys and items in total`;
+  return undefined;
 }

@@ -1,0 +1,336 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runQwh, tempDir, type RunResult } from '../helpers/bin.js';
+import { spawnListen } from '../helpers/listen.js';
+import { startTestReceiver, type TestReceiver } from '../helpers/migrate-receiver.js';
+import { leakForms } from '../helpers/proc.js';
+
+// Every command runs with known secret values; then every byte qwh wrote is searched for them,
+// plain, URL-encoded and base64: stdout, stderr, plan, journal, runbook, reports, listen --save,
+// init's output, and the NAMES of every file it created. The only places a secret may be are
+// the ones it must be: the account file (a 1.0 URL carries its password and token; that is the
+// 1.0 configuration), its backups, and the 0600 secret files under .qwh/secrets/.
+
+const HMAC = 'whsec-LEAK-hmac-31337';
+const AUTH_TOKEN = 'LEAK-auth-4242';
+const AUTH = `Bearer ${AUTH_TOKEN}`;
+const USER = 'acme';
+const PASS = 'LEAK-pass-7777';
+const TOKEN = 'LEAK-token-8888';
+const BASIC = `Basic ${Buffer.from(`${USER}:${PASS}`).toString('base64')}`;
+const env = {
+  QWH_S_SECRET: HMAC,
+  QWH_S_AUTH: AUTH,
+  QWH_S_V1_URL: '',
+  QWH_ENDPOINT_URL: undefined as string | undefined,
+};
+const FORMS = [HMAC, AUTH, AUTH_TOKEN, PASS, TOKEN, BASIC, BASIC.slice(6)].flatMap(leakForms);
+
+/** Files that legitimately hold a secret: the account files, their backups, the secret files. */
+const allowed = (rel: string): boolean =>
+  /^(acc|acc-v2|init-out)\.yaml(\.qwh-bak-.*)?$/.test(rel) || rel.startsWith('.qwh/secrets/');
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...filesUnder(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+describe('no secret in anything qwh writes, for every command', () => {
+  let t: { dir: string; cleanup: () => Promise<void> };
+  let receiver: TestReceiver;
+  const outputs: Array<[string, string]> = [];
+  const keep = (label: string, r: RunResult): RunResult => {
+    outputs.push([`${label} stdout`, r.stdout], [`${label} stderr`, r.stderr]);
+    expect(r.stderr, label).not.toMatch(/\n\s+at /);
+    return r;
+  };
+  const qwh = (label: string, args: string[], extra: Record<string, string> = {}) =>
+    runQwh(args, { cwd: t.dir, env: { ...env, ...extra } }).then((r) => keep(label, r));
+
+  beforeAll(async () => {
+    t = await tempDir('qwh-secrets-');
+    await writeFile(join(t.dir, 'hmac.secret'), `${HMAC}\n`);
+    receiver = await startTestReceiver({
+      '/main': { secretFile: () => join(t.dir, 'hmac.secret'), authorization: BASIC, token: TOKEN },
+    });
+  });
+  afterAll(async () => {
+    await receiver.close();
+    await t.cleanup();
+  });
+
+  it('init, check, migrate (dry run, plan, apply, resume, rollback): no secret outside the account file and 0600 secret files', async () => {
+    const v1 = `http://${USER}:${PASS}@127.0.0.1:${receiver.port}/main?token=${TOKEN}`;
+    const init = await qwh(
+      'init',
+      [
+        'init',
+        '--from-flags',
+        '--account-id',
+        '4321',
+        '--account-name',
+        'Acme',
+        '--v1-url-env',
+        'QWH_S_V1_URL',
+        '--rule',
+        'default:main',
+        '--rule',
+        'campaign:99887:main',
+        '--out',
+        'acc.yaml',
+        '--schema',
+        'none',
+        '--json',
+      ],
+      { QWH_S_V1_URL: v1 },
+    );
+    expect(init.code).toBe(0);
+    await qwh(
+      'init again (--force)',
+      [
+        'init',
+        '--from-flags',
+        '--account-id',
+        '4321',
+        '--account-name',
+        'Acme',
+        '--v1-url-env',
+        'QWH_S_V1_URL',
+        '--rule',
+        'default:main',
+        '--out',
+        'init-out.yaml',
+      ],
+      { QWH_S_V1_URL: v1 },
+    );
+    expect((await qwh('check', ['check', 'acc.yaml'])).code).toBe(0);
+    expect((await qwh('check --json', ['check', 'acc.yaml', '--json'])).code).toBe(0);
+    const common = ['acc.yaml', '--allow-insecure-host', '--secret-env', 'QWH_S_SECRET'];
+    expect((await qwh('dry run', ['migrate', ...common, '--dry-run', '--json'])).code).toBe(0);
+    expect((await qwh('dry run human', ['migrate', ...common, '--dry-run'])).code).toBe(0);
+    expect((await qwh('plan-out', ['migrate', ...common, '--plan-out', 'plan.json'])).code).toBe(0);
+    const apply = await qwh('apply', [
+      'migrate',
+      'acc.yaml',
+      '--plan',
+      'plan.json',
+      '--yes',
+      '--verify-timeout',
+      '3000',
+      '--runbook',
+      'runbook.md',
+    ]);
+    expect(apply.code).toBe(0);
+    expect((await qwh('resume (nothing)', ['migrate', 'resume', 'acc.yaml', '--json'])).code).toBe(
+      0,
+    );
+    expect((await qwh('zero changes', ['migrate', ...common, '--yes', '--json'])).code).toBe(0);
+    expect((await qwh('rollback', ['migrate', 'rollback', 'acc.yaml', '--yes'])).code).toBe(0);
+    expect(
+      (
+        await qwh('rollback --json', [
+          'migrate',
+          'rollback',
+          'acc.yaml',
+          '--yes',
+          '--json',
+          '--force',
+        ])
+      ).code,
+    ).toBe(2);
+  });
+
+  it('test-endpoint (every reporter, --out files, URL credentials, --account) and listen --save: no secret', async () => {
+    const l = await spawnListen(
+      [
+        '--secret-env',
+        'QWH_S_SECRET',
+        '--auth-header-name',
+        'Authorization',
+        '--auth-header-env',
+        'QWH_S_AUTH',
+        '--save',
+        join(t.dir, 'saved.ndjson'),
+      ],
+      { QWH_S_SECRET: HMAC, QWH_S_AUTH: AUTH },
+    );
+    const flags = [
+      '--secret-env',
+      'QWH_S_SECRET',
+      '--auth-header-name',
+      'Authorization',
+      '--auth-header-env',
+      'QWH_S_AUTH',
+    ];
+    const url = `${l.url}?token=${TOKEN}`;
+    expect((await qwh('te human', ['test-endpoint', url, ...flags])).code).toBe(0);
+    expect((await qwh('te json', ['test-endpoint', url, ...flags, '--json'])).code).toBe(0);
+    expect(
+      (
+        await qwh('te junit', [
+          'test-endpoint',
+          url,
+          ...flags,
+          '--reporter',
+          'junit',
+          '--out',
+          'report.xml',
+        ])
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await qwh('te json out', [
+          'test-endpoint',
+          url,
+          ...flags,
+          '--reporter',
+          'json',
+          '--out',
+          'report.json',
+        ])
+      ).code,
+    ).toBe(0);
+    expect(
+      (await qwh('te github', ['test-endpoint', url, ...flags, '--reporter', 'github'])).code,
+    ).toBe(0);
+    // Wrong secret: the failure explanation (bytes, SHA-256, header start) must not leak either.
+    expect(
+      (
+        await qwh(
+          'te wrong',
+          [
+            'test-endpoint',
+            url,
+            '--secret-env',
+            'QWH_S_OTHER',
+            '--auth-header-name',
+            'Authorization',
+            '--auth-header-env',
+            'QWH_S_AUTH',
+            '--json',
+          ],
+          { QWH_S_OTHER: 'other-secret-123456' },
+        )
+      ).code,
+    ).toBe(1);
+    // URL credentials (never an argument: from the environment), sent as Basic auth.
+    const creds = l.url.replace('http://', `http://${USER}:${PASS}@`) + `?token=${TOKEN}`;
+    expect(
+      (
+        await qwh('te creds', ['test-endpoint', '--secret-env', 'QWH_S_SECRET', '--json'], {
+          QWH_ENDPOINT_URL: creds,
+        })
+      ).code,
+    ).toBe(1);
+    await writeFile(
+      join(t.dir, 'acc-v2.yaml'),
+      `version: 1
+account: { id: 1, name: A }
+webhooks:
+  - key: v2
+    version: 2
+    scope: account
+    name: A
+    host: ${url}
+    authHeader: { name: Authorization, value: { env: QWH_S_AUTH } }
+    secret: { file: hmac.secret }
+`,
+    );
+    expect(
+      (await qwh('te account', ['test-endpoint', '--account', 'acc-v2.yaml', '--webhook', 'v2']))
+        .code,
+    ).toBe(0);
+    expect((await qwh('te burst', ['test-endpoint', url, ...flags, '--count', '20'])).code).toBe(0);
+    const stopped = await l.stop();
+    outputs.push(['listen stdout', stopped.stdout], ['listen stderr', stopped.stderr]);
+    expect(stopped.code).toBe(0);
+  });
+
+  it('sign, verify, sample, diff-payload, completion, --help: no secret', async () => {
+    const body = join(t.dir, 'body.json');
+    await writeFile(body, (await qwh('sample', ['sample', '--seed', '3'])).stdout);
+    const sig = (
+      await qwh('sign', ['sign', 'body.json', '--secret-env', 'QWH_S_SECRET'])
+    ).stdout.trim();
+    await qwh('sign --json', ['sign', 'body.json', '--secret-file', 'hmac.secret', '--json']);
+    expect(
+      (
+        await qwh('verify ok', [
+          'verify',
+          'body.json',
+          '--secret-env',
+          'QWH_S_SECRET',
+          '--signature',
+          sig,
+        ])
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await qwh('verify bad', [
+          'verify',
+          'body.json',
+          '--secret-env',
+          'QWH_S_SECRET',
+          '--signature',
+          'sha256=00',
+        ])
+      ).code,
+    ).toBe(1);
+    await qwh('verify bad json', [
+      'verify',
+      'body.json',
+      '--secret-env',
+      'QWH_S_SECRET',
+      '--signature',
+      'sha256=00',
+      '--json',
+    ]);
+    await mkdir(join(t.dir, 'caps'), { recursive: true });
+    await qwh('diff', ['diff-payload', '--format', 'json']);
+    await qwh('diff md', ['diff-payload', '--format', 'markdown']);
+    await qwh('completion', ['completion', 'bash']);
+    await qwh('help', ['migrate', '--help']);
+  });
+
+  it('every output and every file qwh wrote is free of every secret form (files: by content and by name)', () => {
+    for (const [label, text] of outputs)
+      for (const s of FORMS) expect(text.includes(s), `${label} contains ${s}`).toBe(false);
+    const files = filesUnder(t.dir).map((p) => relative(t.dir, p));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'plan.json',
+        'runbook.md',
+        'report.xml',
+        'report.json',
+        'saved.ndjson',
+        `.qwh/journal-acc.yaml.jsonl`,
+      ]),
+    );
+    expect(files.some((f) => f.startsWith('acc.yaml.qwh-bak-'))).toBe(true);
+    for (const rel of files) {
+      for (const s of FORMS) expect(rel.includes(s), `file name ${rel}`).toBe(false);
+      if (allowed(rel) || rel === 'hmac.secret' || rel === 'body.json') continue;
+      const text = readFileSync(join(t.dir, rel), 'utf8');
+      for (const s of FORMS) expect(text.includes(s), `${rel} contains ${s}`).toBe(false);
+    }
+    // Controls: the secrets were really in play (so the searches above could have failed).
+    expect(readFileSync(join(t.dir, 'acc.yaml'), 'utf8')).toContain(`${USER}:${PASS}@`);
+    expect(readFileSync(join(t.dir, 'acc.yaml'), 'utf8')).toContain(`token=${TOKEN}`);
+    expect(readFileSync(join(t.dir, '.qwh/secrets/acc/main-v2.auth'), 'utf8')).toBe(`${BASIC}\n`);
+    expect(
+      readFileSync(join(t.dir, 'saved.ndjson'), 'utf8').trim().split('\n').length,
+    ).toBeGreaterThan(20);
+    expect(receiver.hits.get('/main')).toBeGreaterThan(0);
+    for (const rel of files.filter((f) => f.startsWith('.qwh/secrets/')))
+      expect(statSync(join(t.dir, rel)).mode & 0o777, rel).toBe(0o600);
+  });
+});
