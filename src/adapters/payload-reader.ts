@@ -9,7 +9,7 @@ import { jsonExtent, lineColumn, scanJson } from '../core/input/json-scan.js';
 import { LineSplitter, type LineEvent } from '../core/input/lines.js';
 import { looksFormEncoded, parseFormEncoded } from '../core/payload/v1.js';
 import { MESSAGES } from '../ui/messages.js';
-import { readRegularFile } from './read-file.js';
+import { fileError, readRegularFile } from './read-file.js';
 
 /** One payload read, or one record that is not a payload (with where and why). */
 export type PayloadEvent =
@@ -41,17 +41,7 @@ function isSpace(b: number | undefined): boolean {
 }
 
 function notFound(shown: string, e: unknown): UserError {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR')
-    return new UserError(
-      MESSAGES.input.notFound(shown),
-      ExitCode.USAGE,
-      MESSAGES.diff.noPayloadsHint,
-    );
-  return new UserError(
-    MESSAGES.input.unreadable(shown, code ?? (e as Error).message),
-    ExitCode.USAGE,
-  );
+  return fileError(shown, e, MESSAGES.diff.noPayloadsHint);
 }
 
 /**

@@ -20,6 +20,17 @@ export function kindOf(s: {
   return undefined;
 }
 
+/** The user error for a file that cannot be stat'ed or opened: missing (with `hint`) or unreadable. */
+export function fileError(shown: string, e: unknown, hint: string): UserError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new UserError(MESSAGES.input.notFound(shown), ExitCode.USAGE, hint);
+  return new UserError(
+    MESSAGES.input.unreadable(shown, code ?? (e as Error).message),
+    ExitCode.USAGE,
+  );
+}
+
 /**
  * Reads a whole regular file, refusing directories, FIFOs and devices (/dev/zero never ends)
  * and anything over maxBytes, before reading it: a user error names the file, never a crash.
@@ -33,17 +44,7 @@ export async function readRegularFile(
   try {
     st = await stat(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new UserError(
-        MESSAGES.input.notFound(shown),
-        ExitCode.USAGE,
-        MESSAGES.input.notFoundHint,
-      );
-    throw new UserError(
-      MESSAGES.input.unreadable(shown, code ?? (e as Error).message),
-      ExitCode.USAGE,
-    );
+    throw fileError(shown, e, MESSAGES.input.notFoundHint);
   }
   const kind = kindOf(st);
   if (kind)
