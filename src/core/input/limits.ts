@@ -42,40 +42,68 @@ export const PAYLOAD_LIMITS: StructureLimits = {
 /** Largest account or config file read at all, checked before reading (bytes). */
 export const MAX_ACCOUNT_FILE_BYTES = 10 * 1024 * 1024;
 
+interface Frame {
+  v: object;
+  parent: Frame | undefined;
+  key: string | number | undefined;
+  depth: number;
+}
+
+/** The path of a frame (plus an optional last key), built only when a problem is reported. */
+function pathOf(f: Frame | undefined, last?: string | number): DocPath {
+  const out: Array<string | number> = [];
+  for (let x = f; x && x.key !== undefined; x = x.parent) out.push(x.key);
+  out.reverse();
+  if (last !== undefined) out.push(last);
+  return out;
+}
+
 /**
  * Walks a parsed document iteratively (never recursion: depth is attacker-controlled) and
- * returns the problems that break the limits; stops at the first of each kind.
+ * returns the problems that break the limits; stops at the first of each kind. Paths are kept as
+ * parent links and spelled out only for a problem: `qwh listen` runs this on every delivery.
  */
 export function checkStructure(value: unknown, limits: StructureLimits): Problem[] {
   const problems: Problem[] = [];
-  const stack: Array<{ v: unknown; path: DocPath; depth: number }> = [
-    { v: value, path: [], depth: 0 },
-  ];
   let keys = 0;
   let depthReported = false;
   let forbiddenReported = false;
   let longReported = false;
-  while (stack.length > 0) {
-    const { v, path, depth } = stack.pop()!;
-    if (typeof v === 'string') {
-      if (v.length > limits.maxStringLength && !longReported) {
-        longReported = true;
-        problems.push({ path, message: `string longer than ${limits.maxStringLength} characters` });
-      }
-      continue;
+  const checkString = (v: unknown, at: () => DocPath): void => {
+    if (typeof v === 'string' && v.length > limits.maxStringLength && !longReported) {
+      longReported = true;
+      problems.push({
+        path: at(),
+        message: `string longer than ${limits.maxStringLength} characters`,
+      });
     }
-    if (v === null || typeof v !== 'object') continue;
+  };
+  if (value === null || typeof value !== 'object') {
+    checkString(value, () => []);
+    return problems;
+  }
+  const stack: Frame[] = [{ v: value, parent: undefined, key: undefined, depth: 0 }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const { v, depth } = frame;
     if (depth >= limits.maxDepth) {
       if (!depthReported) {
         depthReported = true;
-        problems.push({ path, message: `nesting deeper than ${limits.maxDepth} levels` });
+        problems.push({
+          path: pathOf(frame),
+          message: `nesting deeper than ${limits.maxDepth} levels`,
+        });
       }
       continue;
     }
+    const visit = (child: unknown, key: string | number): void => {
+      if (child !== null && typeof child === 'object')
+        stack.push({ v: child, parent: frame, key, depth: depth + 1 });
+      else checkString(child, () => pathOf(frame, key));
+    };
     if (Array.isArray(v)) {
       keys += v.length;
-      for (let k = v.length - 1; k >= 0; k--)
-        stack.push({ v: v[k], path: [...path, k], depth: depth + 1 });
+      for (let k = v.length - 1; k >= 0; k--) visit(v[k], k);
     } else {
       const own = Object.keys(v);
       keys += own.length;
@@ -84,19 +112,18 @@ export function checkStructure(value: unknown, limits: StructureLimits): Problem
         if (limits.forbiddenKeys.has(key)) {
           if (!forbiddenReported) {
             forbiddenReported = true;
-            problems.push({ path: [...path, key], message: `key "${key}" is not allowed` });
+            problems.push({ path: pathOf(frame, key), message: `key "${key}" is not allowed` });
           }
           continue;
         }
-        stack.push({
-          v: (v as Record<string, unknown>)[key],
-          path: [...path, key],
-          depth: depth + 1,
-        });
+        visit((v as Record<string, unknown>)[key], key);
       }
     }
     if (keys > limits.maxKeys) {
-      problems.push({ path, message: `more than ${limits.maxKeys} keys and items in total` });
+      problems.push({
+        path: pathOf(frame),
+        message: `more than ${limits.maxKeys} keys and items in total`,
+      });
       return problems;
     }
   }
