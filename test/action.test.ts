@@ -65,18 +65,15 @@ describe('action.yml', () => {
     }
   });
 
-  it.skipIf(!buildProgram('0', async () => {}).commands.some((c) => c.name() === 'test-endpoint'))(
-    'passes only flags that qwh test-endpoint has',
-    () => {
-      const te = buildProgram('0', async () => {}).commands.find(
-        (c) => c.name() === 'test-endpoint',
-      )!;
-      const known = new Set(te.options.map((o) => o.long));
-      // Flags of npx itself (`npx --yes qwh@…`) are not qwh's.
-      const used = new Set(runStep.run!.replace(/npx --yes/g, 'npx').match(/--[a-z][a-z-]+/g));
-      for (const flag of used) expect(known, flag).toContain(flag);
-    },
-  );
+  it('passes only flags that qwh test-endpoint has', () => {
+    const te = buildProgram('0', async () => {}).commands.find(
+      (c) => c.name() === 'test-endpoint',
+    )!;
+    const known = new Set(te.options.map((o) => o.long));
+    // Flags of npx itself (`npx --yes qwh@…`) are not qwh's.
+    const used = new Set(runStep.run!.replace(/npx --yes/g, 'npx').match(/--[a-z][a-z-]+/g));
+    for (const flag of used) expect(known, flag).toContain(flag);
+  });
 });
 
 describe('action.yml run step, executed with bash against a stand-in qwh', () => {
