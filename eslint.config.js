@@ -31,6 +31,46 @@ const worldModules = [
   'cosmiconfig',
 ];
 
+// The floors of the house (DESIGN.md): each may import only the floors below it. contracts and
+// messages are the ground floor; core is pure; services orchestrate injected ports; adapters
+// touch the world; ui renders; commands wire them; cli owns the process.
+const FLOORS = ['contracts', 'messages', 'core', 'services', 'adapters', 'ui', 'commands', 'cli'];
+const MAY_IMPORT = {
+  contracts: [],
+  messages: [],
+  core: ['contracts', 'messages'],
+  services: ['contracts', 'messages', 'core'],
+  adapters: ['contracts', 'messages', 'core'],
+  ui: ['contracts', 'messages', 'core'],
+  commands: ['contracts', 'messages', 'core', 'services', 'adapters', 'ui'],
+  cli: FLOORS,
+};
+/** The no-restricted-imports patterns that keep `floor` off the floors it may not use. */
+function floorPatterns(floor) {
+  const banned = FLOORS.filter((f) => f !== floor && !MAY_IMPORT[floor].includes(f));
+  return banned.length === 0
+    ? []
+    : [
+        {
+          group: banned.flatMap((f) => [`../${f}/**`, `../../${f}/**`, `../../../${f}/**`]),
+          message: `src/${floor} may import only ${MAY_IMPORT[floor].join(', ') || 'itself'} (DESIGN.md, docs/architecture.md).`,
+        },
+      ];
+}
+const floorRules = FLOORS.filter((f) => f !== 'cli').map((floor) => ({
+  files: [`src/${floor}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths:
+          floor === 'core' || floor === 'contracts' || floor === 'messages' ? worldModules : [],
+        patterns: floorPatterns(floor),
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/.data/**', 'bench/.out/**'] },
   js.configs.recommended,
@@ -63,11 +103,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  ...floorRules,
   {
     // src/core is pure: no I/O, no process, no terminal libraries (DESIGN.md).
-    files: ['src/core/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/contracts/**/*.ts', 'src/messages/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: worldModules }],
       'no-restricted-globals': [
         'error',
         'process',

@@ -14,7 +14,7 @@ import {
   type DocumentFormat,
 } from '../core/input/parse-document.js';
 import { formatProblem, type Problem } from '../core/path.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 import { readRegularFile } from './read-file.js';
 
 /** An account file read, parsed and validated, with everything needed to edit it in place later. */

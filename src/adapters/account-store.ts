@@ -1,15 +1,12 @@
-import { createHash } from 'node:crypto';
+import { errnoOf, isErrno } from './errno.js';
 import {
   access,
-  chmod,
   constants,
-  copyFile,
   link,
   lstat,
   mkdir,
   open,
   readFile,
-  rename,
   stat,
   truncate,
   unlink,
@@ -22,8 +19,11 @@ import { isUserError, UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { parseJournal, type JournalRecord } from '../core/migrate/journal.js';
 import { MAX_ACCOUNT_FILE_BYTES } from '../core/input/limits.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 import { readRegularFile } from './read-file.js';
+import { fsyncPath, writeFileAtomic } from './atomic-write.js';
+import { backupFile } from './backup.js';
+import { sha256Hex } from '../core/hash.js';
 
 const M = MESSAGES.migrate.store;
 
@@ -33,11 +33,6 @@ export interface LockInfo {
   host: string;
   startedAt: string;
   command: string;
-}
-
-/** SHA-256 (hex) of bytes. */
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Largest journal read (a run writes a few hundred bytes per step). */
@@ -93,7 +88,7 @@ export class AccountStore {
         { flag: 'wx', mode: 0o644 },
       );
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if (!isErrno(e, 'EEXIST')) throw e;
     }
   }
 
@@ -109,7 +104,7 @@ export class AccountStore {
       // Backups and the atomic replacement need the folder itself: refuse now, before any step.
       await access(this.dir, constants.W_OK);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
+      const code = errnoOf(e);
       if (typeof code !== 'string') throw e;
       throw new UserError(M.folderReadOnly(this.dir, code), ExitCode.REFUSED, M.ioFailedHint);
     }
@@ -148,7 +143,7 @@ export class AccountStore {
           process.once('exit', onExit);
           return release;
         } catch (e) {
-          if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+          if (!isErrno(e, 'EEXIST')) throw e;
         }
         const holder = await this.readLock();
         if (holder && holder.host === info.host && !isAlive(holder.pid)) {
@@ -207,29 +202,11 @@ export class AccountStore {
 
   /** Copies the file to `<file>.qwh-bak-<timestamp>` (never overwriting one), mode kept; returns its path. */
   async backup(now: Date): Promise<string> {
-    const stamp = now
-      .toISOString()
-      .replace(/[-:]/g, '')
-      .replace(/\.\d+Z$/, 'Z');
     const { mode } = await this.checkReplaceable();
-    for (let n = 1; ; n++) {
-      const target = `${this.path}.qwh-bak-${stamp}${n === 1 ? '' : `-${n}`}`;
-      try {
-        await copyFile(this.path, target, constants.COPYFILE_EXCL);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
-        // A partial copy is no backup: remove it (it was ours: COPYFILE_EXCL created it).
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') await unlink(target).catch(() => {});
-        throw ioError(e, this.rel(target));
-      }
-      try {
-        await chmod(target, mode);
-        await fsyncPath(target);
-        await fsyncPath(this.dir);
-      } catch (e) {
-        throw ioError(e, this.rel(target));
-      }
-      return target;
+    try {
+      return await backupFile(this.path, now, mode);
+    } catch (e) {
+      throw ioError(e, this.shown);
     }
   }
 
@@ -239,27 +216,11 @@ export class AccountStore {
    */
   async writeAtomic(content: string | Uint8Array): Promise<string> {
     const { mode } = await this.checkReplaceable();
-    const tmp = join(
-      this.dir,
-      `.${basename(this.path)}.qwh-tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
-    );
     try {
-      const fh = await open(tmp, 'wx', mode);
-      try {
-        await fh.writeFile(content);
-        await fh.chmod(mode); // the umask may have narrowed it
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      await rename(tmp, this.path);
+      await writeFileAtomic(this.path, content, { mode });
     } catch (e) {
-      // Disk full, file-size limit, read-only folder: the file keeps its old bytes and no
-      // half-written temp file is left beside it.
-      await unlink(tmp).catch(() => {});
       throw ioError(e, this.shown);
     }
-    await fsyncPath(this.dir);
     return sha256Hex(content);
   }
 
@@ -292,7 +253,7 @@ export class AccountStore {
         await lstat(p);
         return await kept();
       } catch (e) {
-        if (isUserError(e) || (e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        if (isUserError(e) || !isErrno(e, 'ENOENT')) throw e;
       }
       const fh = await open(tmp, 'wx', 0o600);
       try {
@@ -305,7 +266,7 @@ export class AccountStore {
       try {
         await link(tmp, p);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EEXIST') return await kept();
+        if (isErrno(e, 'EEXIST')) return await kept();
         throw e;
       }
       await fsyncPath(dirname(p));
@@ -411,7 +372,7 @@ function tailOf(bytes: Buffer): 'clean' | 'newline' | { cutAt: number } {
 /** A file-system failure as a user error naming what could not be written (no stack trace). */
 function ioError(e: unknown, what: string): unknown {
   if (isUserError(e)) return e;
-  const code = (e as NodeJS.ErrnoException).code;
+  const code = errnoOf(e);
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return e;
   return new UserError(M.ioFailed(what, code), ExitCode.REFUSED, M.ioFailedHint);
 }
@@ -421,18 +382,6 @@ function isAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function fsyncPath(p: string): Promise<void> {
-  let fh;
-  try {
-    fh = await open(p, 'r');
-    await fh.sync();
-  } catch {
-    // Some file systems cannot fsync a folder; the rename is still atomic there.
-  } finally {
-    await fh?.close();
+    return isErrno(e, 'EPERM');
   }
 }

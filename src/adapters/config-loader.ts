@@ -6,7 +6,7 @@ import { decodeUtf8 } from '../core/input/decode.js';
 import { ACCOUNT_FILE_LIMITS, MAX_ACCOUNT_FILE_BYTES } from '../core/input/limits.js';
 import { detectFormat, parseDocumentText } from '../core/input/parse-document.js';
 import { zodIssuesToProblems } from '../core/zod-problems.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { problemsError } from './account-file.js';

@@ -2,50 +2,22 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { rootCertificates } from 'node:tls';
 import { Agent, type Dispatcher } from 'undici';
 import { blockedAddressReason, blockedHostnameReason } from '../core/endpoint/address-policy.js';
-import type { FailureKind } from '../core/endpoint/checks.js';
+import type {
+  FailureKind,
+  Sender,
+  SenderOptions as PortSenderOptions,
+  SendResult,
+} from '../contracts/index.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 
 /** Largest part of a response body qwh reads; the rest is discarded with the connection. */
 export const MAX_RESPONSE_BYTES = 64 * 1024;
 
-/** One HTTP request to send: always a POST of exact bytes. */
-export interface SendRequest {
-  url: string;
-  headers: Record<string, string>;
-  body: Uint8Array;
-  signal?: AbortSignal;
-}
-
-/** What came back: a response (any status, redirects included and never followed) or a network failure. */
-export type SendResult =
-  | {
-      ok: true;
-      status: number;
-      /** The Location header of a 3xx, as sent (callers mask it before showing it). */
-      location?: string;
-      body: Buffer;
-      truncated: boolean;
-    }
-  | { ok: false; failure: FailureKind; code: string; message: string };
-
-/** Sends deliveries; `close` releases its connections. */
-export interface Sender {
-  send(req: SendRequest): Promise<SendResult>;
-  close(): Promise<void>;
-}
-
 export type LookupFn = typeof dnsLookup;
 
-export interface SenderOptions {
-  /** Overall deadline per request, and the connect/headers/body timeouts. */
-  timeoutMs: number;
-  /** Extra CA certificate(s), PEM, trusted on top of the system roots (--ca-file). */
-  ca?: string | Buffer;
-  /** Keep-alive connections per origin (burst concurrency). */
-  connections?: number;
-  maxResponseBytes?: number;
+export interface SenderOptions extends PortSenderOptions {
   /** DNS lookup to use (tests); default node:dns lookup. */
   lookup?: LookupFn;
 }

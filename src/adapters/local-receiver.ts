@@ -1,6 +1,8 @@
+import { errnoOf } from './errno.js';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { sha256Digest } from '../core/hash.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WriteStream } from 'node:fs';
@@ -14,7 +16,7 @@ import { formatPath } from '../core/path.js';
 import { SIGNATURE_HEADER } from '../core/assumptions.js';
 import { verifySignature } from '../core/signing.js';
 import { zodIssuesToProblems } from '../core/zod-problems.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 
 /** Largest body the receiver accepts; larger ones get 413 without being read. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -74,13 +76,9 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-function sha256(b: Uint8Array | string): Buffer {
-  return createHash('sha256').update(b).digest();
-}
-
 /** Compares two header values in constant time (hashing first hides the length too). */
 function sameSecret(given: string, expected: string): boolean {
-  return timingSafeEqual(sha256(given), sha256(expected));
+  return timingSafeEqual(sha256Digest(given), sha256Digest(expected));
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -101,7 +99,7 @@ async function openAppend(file: string): Promise<{ handle: FileHandle; stream: W
     return { handle, stream: handle.createWriteStream() };
   } catch (e) {
     throw new UserError(
-      MESSAGES.listen.saveUnwritable(file, (e as NodeJS.ErrnoException).code ?? 'error'),
+      MESSAGES.listen.saveUnwritable(file, errnoOf(e) ?? 'error'),
       ExitCode.USAGE,
     );
   }
@@ -152,7 +150,7 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
       method: req.method ?? '',
       path: (req.url ?? '/').split('?')[0] ?? '/',
       bytes: body.length,
-      sha256: sha256(body).toString('hex'),
+      sha256: sha256Digest(body).toString('hex'),
       test: req.headers['x-qwh-test'] === '1',
     };
     const reject = (status: number, reason: string, id?: string): void => {

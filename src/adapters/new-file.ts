@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { errnoOf, isErrno } from './errno.js';
 import { constants } from 'node:fs';
-import { copyFile, lstat, open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, open } from 'node:fs/promises';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { backupFile } from './backup.js';
 
 /** What is at a path before qwh writes there. */
 export type PathState = 'absent' | 'file' | 'other';
@@ -15,18 +16,9 @@ export async function pathState(path: string): Promise<PathState> {
     const st = await lstat(path);
     return st.isFile() ? 'file' : 'other';
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'absent';
+    if (isErrno(e, 'ENOENT')) return 'absent';
     throw e;
   }
-}
-
-/** A backup name that never overwrites: `<file>.qwh-bak-<UTC timestamp>` (plus a suffix if taken). */
-function backupName(path: string, now: Date): string {
-  const stamp = now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
-  return `${path}.qwh-bak-${stamp}`;
 }
 
 /**
@@ -59,7 +51,7 @@ export async function writeNewFile(
     try {
       handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      if (isErrno(e, 'EEXIST'))
         throw new UserError(
           MESSAGES.init.exists(opts.shown),
           ExitCode.REFUSED,
@@ -76,41 +68,16 @@ export async function writeNewFile(
     return {};
   }
   const st = await lstat(path);
-  const backup = backupName(path, opts.now ?? new Date());
-  // COPYFILE_EXCL: an existing backup (same second) is never overwritten; add a suffix instead.
-  let backupPath = backup;
   try {
-    await copyFile(path, backupPath, constants.COPYFILE_EXCL);
+    const backup = await backupFile(path, opts.now ?? new Date(), st.mode & 0o777);
+    await writeFileAtomic(path, text, { mode: st.mode & 0o777 });
+    return { backup };
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError(opts.shown, e);
-    backupPath = `${backup}-${randomBytes(3).toString('hex')}`;
-    await copyFile(path, backupPath, constants.COPYFILE_EXCL);
-  }
-  const tmp = join(dirname(path), `.${basename(path)}.qwh-tmp-${randomBytes(4).toString('hex')}`);
-  const handle = await open(
-    tmp,
-    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
-    st.mode & 0o777,
-  );
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } catch (e) {
-    await handle.close();
-    await unlink(tmp).catch(() => {});
     throw writeError(opts.shown, e);
   }
-  await handle.close();
-  try {
-    await rename(tmp, path);
-  } catch (e) {
-    await unlink(tmp).catch(() => {});
-    throw writeError(opts.shown, e);
-  }
-  return { backup: backupPath };
 }
 
 function writeError(shown: string, e: unknown): UserError {
-  const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  const code = errnoOf(e) ?? (e as Error).message;
   return new UserError(MESSAGES.init.cannotWrite(shown, code), ExitCode.USAGE);
 }

@@ -10,8 +10,8 @@ import { formatPath } from '../core/path.js';
 import { looksFormEncoded, parseFormEncoded } from '../core/payload/v1.js';
 import { ParticipationV2Schema } from '../core/payload/v2.js';
 import { zodIssuesToProblems } from '../core/zod-problems.js';
-import type { EndpointPayload } from '../services/endpoint-checks.js';
-import { MESSAGES } from '../ui/messages.js';
+import type { EndpointPayload } from '../core/endpoint/report.js';
+import { MESSAGES } from '../messages/index.js';
 import { readRegularFile } from './read-file.js';
 
 /** Largest payload file read (an NDJSON capture of many deliveries). */

@@ -8,13 +8,9 @@ import { ExitCode } from '../core/exit-codes.js';
 import { jsonExtent, lineColumn, scanJson } from '../core/input/json-scan.js';
 import { LineSplitter, type LineEvent } from '../core/input/lines.js';
 import { looksFormEncoded, parseFormEncoded } from '../core/payload/v1.js';
-import { MESSAGES } from '../ui/messages.js';
+import type { PayloadEvent } from '../contracts/index.js';
+import { MESSAGES } from '../messages/index.js';
 import { fileError, readRegularFile } from './read-file.js';
-
-/** One payload read, or one record that is not a payload (with where and why). */
-export type PayloadEvent =
-  | { kind: 'record'; value: unknown; where: string }
-  | { kind: 'invalid'; where: string; reason: string };
 
 /** Largest single NDJSON line (one payload); longer lines are skipped as they stream by. */
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;

@@ -1,8 +1,9 @@
+import { errnoOf } from './errno.js';
 import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 
 /** What a non-regular file is, in words (undefined for a regular file). */
 export function kindOf(s: {
@@ -22,7 +23,7 @@ export function kindOf(s: {
 
 /** The user error for a file that cannot be stat'ed or opened: missing (with `hint`) or unreadable. */
 export function fileError(shown: string, e: unknown, hint: string): UserError {
-  const code = (e as NodeJS.ErrnoException).code;
+  const code = errnoOf(e);
   if (code === 'ENOENT' || code === 'ENOTDIR')
     return new UserError(MESSAGES.input.notFound(shown), ExitCode.USAGE, hint);
   return new UserError(
@@ -65,7 +66,7 @@ export async function readRegularFile(
     handle = await open(file, 'r');
   } catch (e) {
     throw new UserError(
-      MESSAGES.input.unreadable(shown, (e as NodeJS.ErrnoException).code ?? (e as Error).message),
+      MESSAGES.input.unreadable(shown, errnoOf(e) ?? (e as Error).message),
       ExitCode.USAGE,
     );
   }

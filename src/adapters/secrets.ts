@@ -1,9 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
+import type { SecretMasker } from '../contracts/index.js';
 import type { SecretRef } from '../core/account/schema.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
-import type { Redactor } from '../core/redact.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 import { readRegularFile } from './read-file.js';
 
 const MAX_SECRET_FILE_BYTES = 64 * 1024;
@@ -12,7 +12,7 @@ const MAX_SECRET_FILE_BYTES = 64 * 1024;
 export interface SecretSource {
   env: NodeJS.ProcessEnv;
   baseDir: string;
-  redactor: Redactor;
+  redactor: SecretMasker;
 }
 
 /** Reads a secret from an environment variable; registers it for masking. */

@@ -1,36 +1,5 @@
+import type { Output, RuntimeContext } from '../contracts/index.js';
 import { Redactor } from '../core/redact.js';
-
-/** A text sink that masks registered secrets before anything reaches the terminal or a pipe. */
-export interface Output {
-  write(text: string): void;
-  readonly isTTY: boolean;
-  readonly columns: number;
-  /** Colour level for this stream (0 = none). */
-  readonly colorLevel: 0 | 1 | 2 | 3;
-}
-
-/**
- * Everything a command may know about the world it runs in, decided once: streams, TTY,
- * colour, progress, CI, environment. Commands receive it; nothing reads process.* directly.
- */
-export interface RuntimeContext {
-  stdout: Output;
-  stderr: Output;
-  stdin: NodeJS.ReadStream;
-  /** Prompts allowed: stdin and stderr are terminals and this is not CI. */
-  interactive: boolean;
-  /** Spinners allowed: stderr is a terminal, not CI, not --no-progress. */
-  progress: boolean;
-  ci: boolean;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  version: string;
-  redactor: Redactor;
-  /** Aborted on the first SIGINT/SIGTERM: long steps finish the current step, then stop. */
-  signal: AbortSignal;
-  /** Register work that must run when interrupted (release a lock, flush a file); returns an unregister function. */
-  onInterrupt(handler: () => void | Promise<void>): () => void;
-}
 
 export interface ContextOptions {
   color?: boolean | undefined;

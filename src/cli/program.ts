@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { EXIT_CODE_TABLE } from '../core/exit-codes.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 import type { Runner } from './specs/common.js';
 import { diffPayloadCommand } from './specs/diff.js';
 import { listenCommand, testEndpointCommand } from './specs/endpoint.js';

@@ -1,9 +1,9 @@
+import type { CommandModule, RuntimeContext } from '../contracts/index.js';
 import { CommanderError, type Command } from 'commander';
 import { isUserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
-import { MESSAGES } from '../ui/messages.js';
-import type { CommandModule } from './command.js';
-import { createContext, type RuntimeContext } from './context.js';
+import { MESSAGES } from '../messages/index.js';
+import { createContext } from './context.js';
 import { buildProgram } from './program.js';
 
 /** Runs the qwh program on process.argv and sets process.exitCode; the only place that does. */

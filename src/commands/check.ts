@@ -1,10 +1,10 @@
+import type { CommandHandler } from '../contracts/index.js';
 import { resolve } from 'node:path';
 import { findAccountFile, loadAccountFile } from '../adapters/account-file.js';
 import { loadConfig } from '../adapters/config-loader.js';
 import { summarizeAccount } from '../core/account/summary.js';
 import { InvalidFileError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
-import type { CommandHandler } from '../cli/command.js';
 import { colorsFor } from '../ui/colors.js';
 import { renderCheckHuman } from '../ui/reporters/check.js';
 

@@ -1,3 +1,4 @@
+import type { RuntimeContext } from '../contracts/index.js';
 import { isAbsolute, resolve } from 'node:path';
 import {
   secretFromFlags,
@@ -8,8 +9,7 @@ import {
 import { HEADER_NAME } from '../core/account/schema.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
-import type { RuntimeContext } from '../cli/context.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 
 const E = MESSAGES.endpoint;
 

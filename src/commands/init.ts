@@ -1,3 +1,4 @@
+import type { CommandHandler, RuntimeContext } from '../contracts/index.js';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pathState, writeNewFile } from '../adapters/new-file.js';
@@ -24,12 +25,10 @@ import { ExitCode } from '../core/exit-codes.js';
 import { ACCOUNT_FILE_LIMITS } from '../core/input/limits.js';
 import { parseDocumentText } from '../core/input/parse-document.js';
 import { validateAccount } from '../core/account/validate.js';
-import type { CommandHandler } from '../cli/command.js';
-import type { RuntimeContext } from '../cli/context.js';
 import { runInitDialogue, type InitSeed } from '../services/init-dialogue.js';
 import { colorsFor } from '../ui/colors.js';
 import { createLogger } from '../ui/logger.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 import { createPrompter } from '../ui/prompts.js';
 
 const Q = MESSAGES.init;

@@ -1,9 +1,9 @@
+import type { CommandHandler } from '../contracts/index.js';
 import { startReceiver, type DeliveryEvent } from '../adapters/local-receiver.js';
 import { ExitCode } from '../core/exit-codes.js';
-import type { CommandHandler } from '../cli/command.js';
 import { colorsFor } from '../ui/colors.js';
 import { createLogger } from '../ui/logger.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 import { authHeaderOf, secretAndAuthFromFlags, wholeNumber } from './endpoint-input.js';
 
 const L = MESSAGES.listen;

@@ -1,11 +1,11 @@
+import type { CommandHandler } from '../contracts/index.js';
 import { loadConfig } from '../adapters/config-loader.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { buildRunbook } from '../core/migrate/runbook.js';
-import type { CommandHandler } from '../cli/command.js';
 import { resumeMigration } from '../services/migrate.js';
 import { colorsFor } from '../ui/colors.js';
 import { createLogger } from '../ui/logger.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 import { createPrompter } from '../ui/prompts.js';
 import { renderNext, renderResultHuman, renderRunbookMarkdown } from '../ui/reporters/migrate.js';
 import {

@@ -1,12 +1,12 @@
+import type { CommandHandler } from '../contracts/index.js';
 import { resolve } from 'node:path';
 import { loadConfig } from '../adapters/config-loader.js';
 import { isUserError, UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
-import type { CommandHandler } from '../cli/command.js';
 import { rollbackMigration } from '../services/migrate.js';
 import { colorsFor } from '../ui/colors.js';
 import { createLogger } from '../ui/logger.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 import { createPrompter } from '../ui/prompts.js';
 import { renderRunbookText } from '../ui/reporters/migrate.js';
 import { buildDeps, loadForMigrate, resolveAccountFile, storeFor } from './migrate-shared.js';

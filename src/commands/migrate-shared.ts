@@ -1,3 +1,5 @@
+import { errnoOf } from '../adapters/errno.js';
+import type { CommandHandler, Logger, Prompter, RuntimeContext } from '../contracts/index.js';
 import { randomBytes } from 'node:crypto';
 import { access, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -15,13 +17,10 @@ import { resolveSecretRef } from '../adapters/secrets.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { formatPath } from '../core/path.js';
-import type { CommandHandler } from '../cli/command.js';
-import type { RuntimeContext } from '../cli/context.js';
-import { registerUrlSecrets, type AccountSnapshot, type MigrateDeps } from '../services/migrate.js';
+import { registerUrlSecrets, type MigrateDeps } from '../services/migrate.js';
+import type { AccountSnapshot } from '../core/migrate/results.js';
 import { checkSuiteVerifier } from '../services/migrate-verify.js';
-import type { Logger } from '../ui/logger.js';
-import { MESSAGES } from '../ui/messages.js';
-import type { Prompter } from '../ui/prompts.js';
+import { MESSAGES } from '../messages/index.js';
 import { startSpinner } from '../ui/spinner.js';
 
 const M = MESSAGES.migrate;
@@ -155,7 +154,7 @@ export async function writeTextFile(
   } catch (e) {
     await unlink(tmp).catch(() => {});
     throw new UserError(
-      MESSAGES.input.unreadable(file, (e as NodeJS.ErrnoException).code ?? 'write failed'),
+      MESSAGES.input.unreadable(file, errnoOf(e) ?? 'write failed'),
       ExitCode.USAGE,
     );
   }

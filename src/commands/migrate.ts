@@ -1,5 +1,6 @@
+import type { CommandHandler, Prompter, RuntimeContext } from '../contracts/index.js';
 import { resolve } from 'node:path';
-import { sha256Hex } from '../adapters/account-store.js';
+import { sha256Hex } from '../core/hash.js';
 import { loadConfig } from '../adapters/config-loader.js';
 import { readRegularFile } from '../adapters/read-file.js';
 import type { AccountFile, WebhookV1 } from '../core/account/schema.js';
@@ -17,13 +18,12 @@ import {
 } from '../core/migrate/runbook.js';
 import { splitV1Url } from '../core/migrate/rules/v1-url.js';
 import { PLAN_VERSION, type Plan, type PlanOptions } from '../core/migrate/types.js';
-import type { CommandHandler } from '../cli/command.js';
-import type { RuntimeContext } from '../cli/context.js';
-import { applyMigration, type ApplyResult } from '../services/migrate.js';
+import { applyMigration } from '../services/migrate.js';
+import type { ApplyResult } from '../core/migrate/results.js';
 import { colorsFor } from '../ui/colors.js';
 import { createLogger } from '../ui/logger.js';
-import { MESSAGES } from '../ui/messages.js';
-import { createPrompter, type Prompter } from '../ui/prompts.js';
+import { MESSAGES } from '../messages/index.js';
+import { createPrompter } from '../ui/prompts.js';
 import {
   renderNeedsHuman,
   renderNext,

@@ -1,8 +1,8 @@
+import type { CommandHandler } from '../contracts/index.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { generateSample, type SampleState } from '../core/sample/generate.js';
-import type { CommandHandler } from '../cli/command.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 
 const MAX_COUNT = 10_000_000;
 

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
+import type { CommandHandler, RuntimeContext } from '../contracts/index.js';
+import { sha256Hex } from '../core/hash.js';
 import { readBody } from '../adapters/body-input.js';
 import { secretFromFlags } from '../adapters/secrets.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { signBody } from '../core/signing.js';
-import type { CommandHandler } from '../cli/command.js';
-import type { RuntimeContext } from '../cli/context.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 
 /** Resolves the secret of sign/verify from --secret-env / --secret-file; required. */
 export async function requireSecret(
@@ -34,7 +33,7 @@ const sign: CommandHandler = async (ctx, [file], opts) => {
   const { bytes } = await readBody(file, ctx.stdin, ctx.cwd);
   const signature = signBody(secret, bytes);
   if (opts.json) {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sha256 = sha256Hex(bytes);
     ctx.stdout.write(
       JSON.stringify({ header: 'X-Qualifio-Signature', signature, bytes: bytes.length, sha256 }) +
         '\n',

@@ -1,3 +1,5 @@
+import { errnoOf } from '../adapters/errno.js';
+import type { CommandHandler, RuntimeContext } from '../contracts/index.js';
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadAccountFile } from '../adapters/account-file.js';
@@ -10,18 +12,12 @@ import { TOKEN_QUERY_PARAM } from '../core/assumptions.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { maskUrl } from '../core/redact.js';
-import type { CommandHandler } from '../cli/command.js';
-import type { RuntimeContext } from '../cli/context.js';
-import {
-  runEndpointChecks,
-  unknownChecks,
-  type EndpointReport,
-  type EndpointTarget,
-} from '../services/endpoint-checks.js';
+import { runEndpointChecks, unknownChecks } from '../services/endpoint-checks.js';
+import type { EndpointReport, EndpointTarget } from '../core/endpoint/report.js';
 import { SUITE_CHECK_IDS } from '../core/endpoint/checks.js';
 import { colorsFor } from '../ui/colors.js';
 import { createLogger } from '../ui/logger.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 import { renderEndpointGithub } from '../ui/reporters/endpoint-github.js';
 import { renderEndpointHuman } from '../ui/reporters/endpoint-human.js';
 import { renderEndpointJson } from '../ui/reporters/endpoint-json.js';
@@ -111,7 +107,7 @@ async function writeAtomic(ctx: RuntimeContext, file: string, text: string): Pro
     await rename(tmp, abs);
   } catch (e) {
     throw new UserError(
-      MESSAGES.input.unreadable(file, (e as NodeJS.ErrnoException).code ?? 'write failed'),
+      MESSAGES.input.unreadable(file, errnoOf(e) ?? 'write failed'),
       ExitCode.USAGE,
     );
   }

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
+import type { CommandHandler } from '../contracts/index.js';
+import { sha256Hex } from '../core/hash.js';
 import { readBody } from '../adapters/body-input.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { verifySignature } from '../core/signing.js';
-import type { CommandHandler } from '../cli/command.js';
 import { colorsFor } from '../ui/colors.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 import { requireSecret } from './sign.js';
 
 /** `qwh verify`: exit 0 when the signature matches, 1 with the reason when not. */
@@ -12,7 +12,7 @@ const verify: CommandHandler = async (ctx, [file], opts) => {
   const secret = await requireSecret(ctx, opts);
   const { bytes } = await readBody(file, ctx.stdin, ctx.cwd);
   const result = verifySignature(secret, bytes, opts.signature as string);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   if (opts.json) {
     ctx.stdout.write(
       JSON.stringify({

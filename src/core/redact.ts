@@ -1,3 +1,5 @@
+import type { SecretMasker } from '../contracts/index.js';
+
 /** Secrets shorter than this are not masked by substring (masking "ab" everywhere would garble output); the code must never print them anyway. */
 export const MIN_REDACTABLE_LENGTH = 4;
 
@@ -7,7 +9,7 @@ export const MASK = '••••';
  * Masks every registered secret (and its URL- and base64-encoded forms) in text. Every byte qwh
  * writes to a terminal, file or report passes through one of these, as a last line of defence.
  */
-export class Redactor {
+export class Redactor implements SecretMasker {
   private readonly secrets = new Set<string>();
   private pattern: RegExp | undefined;
 

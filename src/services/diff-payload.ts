@@ -1,4 +1,4 @@
-import type { PayloadEvent } from '../adapters/payload-reader.js';
+import type { Logger, PayloadEvent } from '../contracts/index.js';
 import type { FailOn } from '../core/diff/classify.js';
 import { V1_ID_KEYS } from '../core/diff/known.js';
 import { keyStep } from '../core/diff/paths.js';
@@ -11,8 +11,7 @@ import {
 } from '../core/diff/session.js';
 import { InterruptedError, UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
-import type { Logger } from '../ui/logger.js';
-import { MESSAGES } from '../ui/messages.js';
+import { MESSAGES } from '../messages/index.js';
 
 /** One side's payloads, as events from the payload reader (or generated samples). */
 export interface DiffSource {

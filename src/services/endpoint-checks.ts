@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import type { Sender, SenderOptions } from '../adapters/http-sender.js';
+import type { Logger, Sender, SenderOptions } from '../contracts/index.js';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '../core/hash.js';
 import { TOKEN_QUERY_PARAM } from '../core/assumptions.js';
 import {
   BURST_CHECK_IDS,
@@ -15,7 +16,14 @@ import {
   type Outcome,
 } from '../core/endpoint/checks.js';
 import { withParticipationId } from '../core/endpoint/payload-id.js';
-import { summarizeLatencies, type LatencyStats } from '../core/endpoint/stats.js';
+import { summarizeLatencies } from '../core/endpoint/stats.js';
+import type {
+  EndpointPayload,
+  EndpointProgress,
+  EndpointReport,
+  EndpointTarget,
+  EndpointVerdict,
+} from '../core/endpoint/report.js';
 import { MASK, maskUrl } from '../core/redact.js';
 import { generateSample, type SampleState } from '../core/sample/generate.js';
 import { signBody } from '../core/signing.js';
@@ -25,46 +33,7 @@ import {
   fillTemplate,
   type BodyTemplate,
 } from '../core/endpoint/body-template.js';
-import type { Logger } from '../ui/logger.js';
-import { MESSAGES } from '../ui/messages.js';
-
-/** A body to deliver, exactly as captured (signatures cover these bytes). */
-export interface EndpointPayload {
-  bytes: Buffer;
-  contentType: string;
-  /** Where it came from, for messages: `captures/a.json`, `s.ndjson:3`. */
-  source: string;
-  state: SampleState;
-}
-
-/** What to test and how (flags, env, config and account file already resolved by the caller). */
-export interface EndpointTarget {
-  url: string;
-  version: 1 | 2;
-  authHeader?: { name: string; value: string };
-  secret?: string;
-  /** The user's own captured bodies; generated samples when absent. */
-  payloads?: EndpointPayload[];
-  sample?: 'complete' | 'incomplete' | 'all';
-  /** Seed of the generated samples and test ids; random (and reported) when absent. */
-  seed?: number;
-  /** Subset of check ids to run; all when absent. */
-  checks?: string[];
-  timeoutMs: number;
-  warnMs: number;
-  /** Extra CA (PEM) for a private certificate authority. */
-  ca?: string | Buffer;
-  /** Burst mode: this many valid deliveries instead of the check suite. */
-  count?: number;
-  concurrency?: number;
-}
-
-/** Progress of a run, for a spinner. */
-export interface EndpointProgress {
-  done: number;
-  total: number;
-}
-
+import { MESSAGES } from '../messages/index.js';
 /** The world as the service sees it: injected, so tests and `qwh migrate` reuse it. */
 export interface EndpointDeps {
   /** A ready sender (not closed by the service), or a factory (the service closes what it makes). */
@@ -76,32 +45,6 @@ export interface EndpointDeps {
   signal?: AbortSignal;
   /** qwh version, for `User-Agent: qwh/<version>`. */
   version?: string;
-}
-
-export type EndpointVerdict = 'pass' | 'fail' | 'unreachable';
-
-/** Everything a reporter needs; holds no secret (URL masked, response snippets scrubbed). */
-export interface EndpointReport {
-  url: string;
-  version: 1 | 2;
-  mode: 'suite' | 'burst';
-  seed: number;
-  verdict: EndpointVerdict;
-  checks: CheckResult[];
-  counts: Record<CheckStatus, number>;
-  /** Why checks were skipped, once per reason. */
-  notes: string[];
-  stats: {
-    deliveries: number;
-    responses: number;
-    noResponse: number;
-    durationMs: number;
-    throughputPerSec: number;
-    concurrency: number;
-    latencyMs: LatencyStats | null;
-    /** Count per HTTP status, or per failure kind (`timeout`, `refused`…) when there was no answer. */
-    statuses: Record<string, number>;
-  };
 }
 
 /** Headers every test delivery carries, so no receiver mistakes it for a real participation. */
@@ -395,7 +338,7 @@ async function runSuite(
   ): Record<string, unknown> => {
     if (!secret || !o || o.kind !== 'response' || (o.status !== 401 && o.status !== 403)) return {};
     const sig = signBody(secret, p.bytes);
-    const sha = createHash('sha256').update(p.bytes).digest('hex');
+    const sha = sha256Hex(p.bytes);
     const shown = `${sig.slice(0, 'sha256='.length + 12)}…`;
     return {
       signature: {

@@ -1,3 +1,4 @@
+import type { Logger, Prompter } from '../contracts/index.js';
 import {
   answerProblems,
   checkDestination,
@@ -20,9 +21,7 @@ import {
 } from '../core/account/schema.js';
 import { describeScope } from '../core/account/scope.js';
 import { ExitCode } from '../core/exit-codes.js';
-import type { Logger } from '../ui/logger.js';
-import { MESSAGES } from '../ui/messages.js';
-import type { Prompter } from '../ui/prompts.js';
+import { MESSAGES } from '../messages/index.js';
 
 /** What flags already answered; the dialogue only asks for the rest ("prompts only fill gaps"). */
 export interface InitSeed {

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import type { Logger, Spinner } from '../contracts/index.js';
 import type { AccountFile, SecretRef, WebhookV2 } from '../core/account/schema.js';
 import { validateAccount } from '../core/account/validate.js';
 import { isUserError, UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { sha256Hex } from '../core/hash.js';
 import { ACCOUNT_FILE_LIMITS } from '../core/input/limits.js';
 import { parseDocumentText, type DocumentFormat } from '../core/input/parse-document.js';
 import { editAccountText } from '../core/migrate/edit-text.js';
@@ -17,40 +18,21 @@ import {
   type VerifyVerdict,
 } from '../core/migrate/journal.js';
 import { planMigration } from '../core/migrate/plan.js';
-import { buildRevertSteps, type RunbookStep, type V1Action } from '../core/migrate/runbook.js';
+import { buildRevertSteps, type RunbookStep } from '../core/migrate/runbook.js';
 import { basicAuthValue, splitV1Url } from '../core/migrate/rules/v1-url.js';
 import type { Plan, PlannedSecretFile, PlanUnit } from '../core/migrate/types.js';
-import { MESSAGES } from '../ui/messages.js';
-import type { Logger } from '../ui/logger.js';
-import type { Spinner } from '../ui/spinner.js';
+import type {
+  AccountSnapshot,
+  ApplyResult,
+  RollbackInfo,
+  UnitResult,
+  VerifyCheck,
+  VerifyResult,
+  VerifyTarget,
+} from '../core/migrate/results.js';
+import { MESSAGES } from '../messages/index.js';
 
 const M = MESSAGES.migrate;
-
-/** What the check suite is pointed at: the 2.0 webhook as Qualifio will call it. */
-export interface VerifyTarget {
-  v1Key: string;
-  v2Key: string;
-  url: string;
-  authHeader?: { name: string; value: string };
-  secret?: string;
-  /** The plan accepted an http:// or private host (--allow-insecure-host). */
-  allowInsecure: boolean;
-  /** The webhook pushes incomplete participations: test those too. */
-  incompleteParticipations: boolean;
-}
-
-/** One check of the suite, as reported (no bodies, headers or secrets). */
-export interface VerifyCheck {
-  id: string;
-  title: string;
-  status: 'pass' | 'fail' | 'warn' | 'skip';
-  detail?: string;
-}
-
-export interface VerifyResult {
-  verdict: 'pass' | 'fail' | 'unreachable';
-  checks: VerifyCheck[];
-}
 
 /** Runs the endpoint check suite against one 2.0 webhook; reports progress as it goes. */
 export type Verifier = (
@@ -86,35 +68,6 @@ export interface MigrateDeps {
   resolveSecret: (ref: SecretRef) => Promise<string>;
   /** Registers a value for masking in every output. */
   registerSecret: (value: string) => void;
-}
-
-/** The account file as loaded: text and parsed forms. */
-export interface AccountSnapshot {
-  text: string;
-  format: DocumentFormat;
-  data: unknown;
-  account: AccountFile;
-}
-
-export interface UnitResult {
-  v1Key: string;
-  v2Key: string;
-  created: boolean;
-  twins: number;
-  verify?: { verdict: VerifyVerdict; checks: VerifyCheck[]; fromJournal?: boolean; error?: string };
-  disabled: boolean;
-  v1: V1Action;
-}
-
-export interface ApplyResult {
-  run: string;
-  backup?: string;
-  secretFiles: Array<{ file: string; state: 'created' | 'kept' }>;
-  units: UnitResult[];
-  outcome: RunOutcome;
-  exitCode: number;
-  final: AccountSnapshot;
-  changed: boolean;
 }
 
 /** Parses and validates account text qwh itself produced or restored. */
@@ -303,7 +256,7 @@ async function applyUnderLock(
     await store.appendJournal({ t: 'backup', run, at: at(), backup, sha256: sha });
   };
   const write = async (step: 'add-v2' | 'disable-v1', text: string): Promise<void> => {
-    const after = sha256Of(text);
+    const after = sha256Hex(text);
     await store.appendJournal({
       t: 'write',
       run,
@@ -476,16 +429,6 @@ async function applyUnderLock(
   }
 }
 
-/** What a rollback will do, shown before it does it. */
-export interface RollbackInfo {
-  run: string;
-  backup: string;
-  finished: boolean;
-  matches: boolean;
-  revert: RunbookStep[];
-  secretFiles: string[];
-}
-
 /**
  * Undoes the last run that changed the file: restores that run's backup byte for byte (after
  * a safety backup of the current bytes), and says what to revert in the back office. Refuses
@@ -514,7 +457,7 @@ export async function rollbackMigration(
         M.rollbackChangedHint,
       );
     const backupBytes = await deps.store.readBackup(last.backup);
-    if (sha256Of(backupBytes) !== last.backupSha)
+    if (sha256Hex(backupBytes) !== last.backupSha)
       throw new UserError(M.backupChanged(last.backup), ExitCode.REFUSED);
     let revert: RunbookStep[] = [];
     try {
@@ -555,9 +498,4 @@ export async function rollbackMigration(
   } finally {
     await release();
   }
-}
-
-/** SHA-256 (hex) of text (UTF-8) or bytes. */
-function sha256Of(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
 }

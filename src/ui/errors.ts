@@ -1,7 +1,7 @@
-import type { RuntimeContext } from '../cli/context.js';
+import type { RuntimeContext } from '../contracts/index.js';
 import type { UserError } from '../core/errors.js';
 import { colorsFor } from './colors.js';
-import { MESSAGES } from './messages.js';
+import { MESSAGES } from '../messages/index.js';
 
 /** Prints a user error: one line per problem and a hint; never a stack trace. */
 export function printUserError(ctx: Pick<RuntimeContext, 'stderr'>, e: UserError): void {

@@ -1,15 +1,5 @@
-import type { RuntimeContext } from '../cli/context.js';
+import type { Logger, RuntimeContext } from '../contracts/index.js';
 import { colorsFor } from './colors.js';
-
-/** Progress and diagnostics: always stderr, so stdout stays clean for results. */
-export interface Logger {
-  info(msg: string): void;
-  success(msg: string): void;
-  warn(msg: string): void;
-  error(msg: string): void;
-  hint(msg: string): void;
-  debug(msg: string): void;
-}
 
 /** The stderr logger of a run; debug lines only with QWH_DEBUG=1. */
 export function createLogger(ctx: Pick<RuntimeContext, 'stderr' | 'env'>): Logger {

@@ -1,42 +1,7 @@
-import type { RuntimeContext } from '../cli/context.js';
+import type { Prompter, RuntimeContext } from '../contracts/index.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
-import { MESSAGES } from './messages.js';
-
-/** Prompts that only fill gaps: each names the flag that would have answered it. */
-export interface Prompter {
-  readonly interactive: boolean;
-  /** Yes/no; defaults to No unless `defaultValue` says otherwise (destructive steps keep No). */
-  confirm(
-    message: string,
-    flag: string,
-    exitCode?: number,
-    defaultValue?: boolean,
-  ): Promise<boolean>;
-  /**
-   * Free text, validated as typed (Enter re-asks with the message returned by `validate`).
-   * `opts.maskFinal` rewrites the answer once it is submitted, so a URL with credentials is shown
-   * in full while it is edited but masked in the terminal's scroll-back.
-   */
-  input(
-    message: string,
-    flag: string,
-    validate?: (v: string) => true | string,
-    defaultValue?: string,
-    opts?: { maskFinal?: (v: string) => string },
-  ): Promise<string>;
-  select<T extends string>(
-    message: string,
-    flag: string,
-    choices: ReadonlyArray<{ name: string; value: T; description?: string }>,
-    defaultValue?: T,
-  ): Promise<T>;
-  checkbox<T extends string>(
-    message: string,
-    flag: string,
-    choices: ReadonlyArray<{ name: string; value: T; checked?: boolean }>,
-  ): Promise<T[]>;
-}
+import { MESSAGES } from '../messages/index.js';
 
 function refuse(flag: string, exitCode: number = ExitCode.USAGE): never {
   throw new UserError(MESSAGES.cli.needsTty(flag), exitCode as 2, MESSAGES.cli.needsTtyHint(flag));

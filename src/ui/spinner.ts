@@ -1,13 +1,5 @@
-import type { RuntimeContext } from '../cli/context.js';
+import type { RuntimeContext, Spinner } from '../contracts/index.js';
 import { createLogger } from './logger.js';
-
-/** A progress indicator: an ora spinner on an interactive stderr, plain lines otherwise (CI logs). */
-export interface Spinner {
-  update(text: string): void;
-  succeed(text: string): void;
-  fail(text: string): void;
-  stop(): void;
-}
 
 /** Starts a spinner on stderr; ora is loaded only when a spinner will really spin. */
 export async function startSpinner(ctx: RuntimeContext, text: string): Promise<Spinner> {

@@ -1,13 +1,10 @@
+import type { PayloadEvent } from '../../src/contracts/index.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  readPayloads,
-  type PayloadEvent,
-  type ReadPayloadsOptions,
-} from '../../src/adapters/payload-reader.js';
-import { MESSAGES } from '../../src/ui/messages.js';
+import { readPayloads, type ReadPayloadsOptions } from '../../src/adapters/payload-reader.js';
+import { MESSAGES } from '../../src/messages/index.js';
 import { tempDir } from '../helpers/bin.js';
 
 let t: { dir: string; cleanup: () => Promise<void> };

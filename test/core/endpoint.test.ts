@@ -13,7 +13,7 @@ import {
 import { withParticipationId } from '../../src/core/endpoint/payload-id.js';
 import { percentile, summarizeLatencies } from '../../src/core/endpoint/stats.js';
 import { generateSample } from '../../src/core/sample/generate.js';
-import { MESSAGES } from '../../src/ui/messages.js';
+import { MESSAGES } from '../../src/messages/index.js';
 
 describe('address policy', () => {
   it.each([

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Command as CommanderCommand } from 'commander';
-import { completionModel } from '../../src/cli/completion-model.js';
+import { completionModel } from '../../src/cli/completion/from-program.js';
 import { buildProgram } from '../../src/cli/program.js';
-import { renderBash } from '../../src/ui/completion/bash.js';
-import { renderFish } from '../../src/ui/completion/fish.js';
+import { renderBash } from '../../src/cli/completion/bash.js';
+import { renderFish } from '../../src/cli/completion/fish.js';
 import { FIXTURES, runQwh, tempDir } from '../helpers/bin.js';
 
 const SHELLS = ['bash', 'zsh', 'fish'] as const;

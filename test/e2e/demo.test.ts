@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { MESSAGES } from '../../src/ui/messages.js';
+import { MESSAGES } from '../../src/messages/index.js';
 import { ROOT } from '../helpers/bin.js';
 
 // `npm run demo` is one of the README's two set-up commands: it must keep running end to end.

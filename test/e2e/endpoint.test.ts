@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUITE_CHECK_IDS } from '../../src/core/endpoint/checks.js';
-import { MESSAGES } from '../../src/ui/messages.js';
+import { MESSAGES } from '../../src/messages/index.js';
 import { runQwh, tempDir, type RunResult } from '../helpers/bin.js';
 import { spawn } from 'node:child_process';
 import { BIN } from '../helpers/bin.js';

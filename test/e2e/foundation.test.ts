@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParticipationV2Schema } from '../../src/core/payload/v2.js';
-import { MESSAGES } from '../../src/ui/messages.js';
+import { MESSAGES } from '../../src/messages/index.js';
 import { FIXTURES, runQwh, tempDir } from '../helpers/bin.js';
 
 describe('qwh frame', () => {

@@ -8,7 +8,7 @@ import {
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../src/ui/messages.js';
+import { MESSAGES } from '../../src/messages/index.js';
 import { ROOT, runQwh, tempDir } from '../helpers/bin.js';
 import { hasScript, KEYS, startPty } from '../helpers/pty.js';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/core/migrate/types.js';
-import { MESSAGES } from '../../src/ui/messages.js';
+import { MESSAGES } from '../../src/messages/index.js';
 import { BIN, runQwh, tempDir, type RunResult } from '../helpers/bin.js';
 import { startTestReceiver, type TestReceiver } from '../helpers/migrate-receiver.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../src/core/sample/generate.js';
 import { signBody } from '../../src/core/signing.js';
-import { MESSAGES } from '../../src/ui/messages.js';
+import { MESSAGES } from '../../src/messages/index.js';
 import { tempDir } from '../helpers/bin.js';
 import { spawnListen, type Listening } from '../helpers/listen.js';
 

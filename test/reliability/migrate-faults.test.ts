@@ -4,7 +4,7 @@ import { appendFile, chmod, mkdir, rename, symlink, writeFile } from 'node:fs/pr
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../src/ui/messages.js';
+import { MESSAGES } from '../../src/messages/index.js';
 import { runQwh, tempDir } from '../helpers/bin.js';
 import { startTestReceiver, type TestReceiver } from '../helpers/migrate-receiver.js';
 import { leakForms, spawnQwh } from '../helpers/proc.js';

@@ -12,7 +12,8 @@ import {
 import { startReceiver } from '../../src/adapters/local-receiver.js';
 import { isUserError } from '../../src/core/errors.js';
 import { ExitCode } from '../../src/core/exit-codes.js';
-import { runEndpointChecks, type EndpointPayload } from '../../src/services/endpoint-checks.js';
+import { runEndpointChecks } from '../../src/services/endpoint-checks.js';
+import type { EndpointPayload } from '../../src/core/endpoint/report.js';
 import { silentLogger } from '../../src/ui/logger.js';
 import { tempDir } from '../helpers/bin.js';
 

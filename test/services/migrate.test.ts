@@ -3,20 +3,16 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { AccountStore, sha256Hex } from '../../src/adapters/account-store.js';
+import { AccountStore } from '../../src/adapters/account-store.js';
+import { sha256Hex } from '../../src/core/hash.js';
 import { resolveSecretRef } from '../../src/adapters/secrets.js';
 import { validateAccount } from '../../src/core/account/validate.js';
 import { ACCOUNT_FILE_LIMITS } from '../../src/core/input/limits.js';
 import { parseDocumentText } from '../../src/core/input/parse-document.js';
 import { planMigration } from '../../src/core/migrate/plan.js';
 import { Redactor } from '../../src/core/redact.js';
-import {
-  applyMigration,
-  resumeMigration,
-  type AccountSnapshot,
-  type MigrateDeps,
-  type VerifyTarget,
-} from '../../src/services/migrate.js';
+import { applyMigration, resumeMigration, type MigrateDeps } from '../../src/services/migrate.js';
+import type { AccountSnapshot, VerifyTarget } from '../../src/core/migrate/results.js';
 import { silentLogger } from '../../src/ui/logger.js';
 import { FIXTURES, tempDir } from '../helpers/bin.js';
 

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import type { EndpointReport } from '../../src/services/endpoint-checks.js';
+import type { EndpointReport } from '../../src/core/endpoint/report.js';
 import {
   escapeGithubData,
   escapeGithubProperty,

@@ -1,6 +1,6 @@
+import type { CommandModule } from '../../contracts/index.js';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import type { CommandModule } from '../command.js';
 
 /** Runs a lazily imported command; supplied by main so specs stay free of side effects. */
 export type Runner = (load: () => Promise<CommandModule>, cmd: Command) => Promise<void>;

@@ -99,7 +99,7 @@ export function completionCommand(run: Runner): Command {
       ]),
     );
   withCommon(cmd).action(async (_s, _o, c: Command) =>
-    run(() => import('../../commands/completion.js'), c),
+    run(() => import('../completion/command.js'), c),
   );
   return cmd;
 }

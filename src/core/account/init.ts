@@ -2,7 +2,7 @@ import { Document, isMap, isSeq, type Node } from 'yaml';
 import { TOKEN_QUERY_PARAM } from '../assumptions.js';
 import { formatPath, type Problem } from '../path.js';
 import { maskUrl } from '../redact.js';
-import { MESSAGES } from '../../ui/messages.js';
+import { MESSAGES } from '../../messages/index.js';
 import {
   AccountFileSchema,
   CAMPAIGN_MODES,

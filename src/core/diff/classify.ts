@@ -1,4 +1,4 @@
-import { MESSAGES } from '../../ui/messages.js';
+import { MESSAGES } from '../../messages/index.js';
 import {
   confidenceLevel,
   type Candidate,

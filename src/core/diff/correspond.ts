@@ -1,4 +1,4 @@
-import { MESSAGES } from '../../ui/messages.js';
+import { MESSAGES } from '../../messages/index.js';
 import { KNOWN_CORRESPONDENCES, VARIABLE_ANSWER_LEAVES } from './known.js';
 import type { ValueEvidence } from './pairing.js';
 import { parseShapePath, varStep } from './paths.js';

@@ -1,4 +1,4 @@
-import { MESSAGES } from '../../ui/messages.js';
+import { MESSAGES } from '../../messages/index.js';
 import { findInvalidUtf8 } from '../input/decode.js';
 import { looksFormEncoded, parseFormEncoded } from '../payload/v1.js';
 import { jsonExtent } from '../input/json-scan.js';

@@ -1,4 +1,5 @@
-import { MESSAGES } from '../../ui/messages.js';
+import type { FailureKind } from '../../contracts/index.js';
+import { MESSAGES } from '../../messages/index.js';
 
 /** The check suite of `qwh test-endpoint`, in report order. */
 export const SUITE_CHECK_IDS = [
@@ -30,9 +31,6 @@ export interface CheckResult {
   reason: string;
   details: Record<string, unknown>;
 }
-
-/** How a delivery failed before any HTTP response arrived. */
-export type FailureKind = 'dns' | 'refused' | 'reset' | 'tls' | 'timeout' | 'other';
 
 /** What happened to one delivery. */
 export type Outcome =

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { MESSAGES } from '../../ui/messages.js';
+import { MESSAGES } from '../../messages/index.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 

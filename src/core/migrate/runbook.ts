@@ -2,7 +2,7 @@ import { indexAccount } from '../account/account-index.js';
 import type { AccountFile, PushRule, SecretRef, WebhookV1, WebhookV2 } from '../account/schema.js';
 import { describeScope, scopeKey } from '../account/scope.js';
 import { maskUrl, MASK } from '../redact.js';
-import { MESSAGES } from '../../ui/messages.js';
+import { MESSAGES } from '../../messages/index.js';
 import { BACK_OFFICE } from '../assumptions.js';
 import { isTokenParam } from './rules/v1-url.js';
 

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { AccountWarning } from '../../core/account/semantics.js';
 import type { AccountSummary } from '../../core/account/summary.js';
 import { formatPath } from '../../core/path.js';
-import { MESSAGES } from '../messages.js';
+import { MESSAGES } from '../../messages/index.js';
 import { renderTable } from '../table.js';
 
 /** The human report of `qwh check`: what the file holds, grouped. */

@@ -1,6 +1,6 @@
 import type { FieldFinding } from '../../core/diff/classify.js';
 import type { DiffReport, DiffSample } from '../../core/diff/session.js';
-import { MESSAGES } from '../messages.js';
+import { MESSAGES } from '../../messages/index.js';
 import { addedDetail, changeLabel, foundBy } from './diff.js';
 
 const M = MESSAGES.diff;

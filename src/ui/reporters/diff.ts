@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { AddedFinding, FieldFinding, Severity } from '../../core/diff/classify.js';
 import type { DiffReport } from '../../core/diff/session.js';
-import { MESSAGES } from '../messages.js';
+import { MESSAGES } from '../../messages/index.js';
 import { renderTable } from '../table.js';
 
 const M = MESSAGES.diff;

@@ -1,5 +1,5 @@
-import type { EndpointReport } from '../../services/endpoint-checks.js';
-import { MESSAGES } from '../messages.js';
+import type { EndpointReport } from '../../core/endpoint/report.js';
+import { MESSAGES } from '../../messages/index.js';
 
 /** Escapes a workflow-command message (GitHub's rules: %, CR, LF). */
 export function escapeGithubData(s: string): string {

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { CheckResult, CheckStatus } from '../../core/endpoint/checks.js';
-import type { EndpointReport } from '../../services/endpoint-checks.js';
-import { MESSAGES } from '../messages.js';
+import type { EndpointReport } from '../../core/endpoint/report.js';
+import { MESSAGES } from '../../messages/index.js';
 import { renderTable } from '../table.js';
 
 const M = MESSAGES.endpoint;

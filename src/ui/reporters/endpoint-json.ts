@@ -1,4 +1,4 @@
-import type { EndpointReport } from '../../services/endpoint-checks.js';
+import type { EndpointReport } from '../../core/endpoint/report.js';
 
 /** The `--json` document of an endpoint run: checks, stats and verdict (no secret in it). */
 export function renderEndpointJson(r: EndpointReport): string {

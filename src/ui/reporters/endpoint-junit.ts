@@ -1,5 +1,5 @@
 import type { CheckResult } from '../../core/endpoint/checks.js';
-import type { EndpointReport } from '../../services/endpoint-checks.js';
+import type { EndpointReport } from '../../core/endpoint/report.js';
 
 /**
  * Escapes text for XML content and attribute values: the five special characters, and drops

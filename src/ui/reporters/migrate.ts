@@ -3,8 +3,8 @@ import { formatPath } from '../../core/path.js';
 import type { Runbook, RunbookStep } from '../../core/migrate/runbook.js';
 import type { Plan, PlanUnit } from '../../core/migrate/types.js';
 import type { PlanPreview } from '../../core/migrate/preview.js';
-import type { ApplyResult, UnitResult } from '../../services/migrate.js';
-import { MESSAGES } from '../messages.js';
+import type { ApplyResult, UnitResult } from '../../core/migrate/results.js';
+import { MESSAGES } from '../../messages/index.js';
 import { renderTable } from '../table.js';
 
 const M = MESSAGES.migrate;

@@ -1,12 +1,12 @@
-import { completionModel } from '../cli/completion-model.js';
-import { buildProgram } from '../cli/program.js';
-import type { CommandHandler } from '../cli/command.js';
-import { UserError } from '../core/errors.js';
-import { ExitCode } from '../core/exit-codes.js';
-import { renderBash } from '../ui/completion/bash.js';
-import { renderFish } from '../ui/completion/fish.js';
-import { renderZsh } from '../ui/completion/zsh.js';
-import { MESSAGES } from '../ui/messages.js';
+import type { CommandHandler } from '../../contracts/index.js';
+import { completionModel } from './from-program.js';
+import { buildProgram } from '../program.js';
+import { UserError } from '../../core/errors.js';
+import { ExitCode } from '../../core/exit-codes.js';
+import { renderBash } from './bash.js';
+import { renderFish } from './fish.js';
+import { renderZsh } from './zsh.js';
+import { MESSAGES } from '../../messages/index.js';
 
 const RENDERERS = { bash: renderBash, zsh: renderZsh, fish: renderFish } as const;
 

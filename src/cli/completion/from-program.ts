@@ -1,5 +1,5 @@
 import type { Argument, Command, Option } from 'commander';
-import type { CompletionCommand, CompletionOption, ValueKind } from '../ui/completion/model.js';
+import type { CompletionCommand, CompletionOption, ValueKind } from './model.js';
 
 /**
  * How a value completes, from what the spec already says: declared choices; a value named like a

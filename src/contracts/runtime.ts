@@ -1,0 +1,56 @@
+/**
+ * The runtime vocabulary every layer shares (types only): what a command knows of the world it
+ * runs in, and the handler shape src/cli calls. Built once by src/cli/context.ts.
+ */
+
+/** Masks secrets (registered as they are resolved) in any text before it leaves qwh. */
+export interface SecretMasker {
+  /** Registers a secret value; returns it unchanged for convenient chaining. */
+  add(secret: string | undefined | null): string | undefined | null;
+  redact(text: string): string;
+  readonly size: number;
+}
+
+/** A text sink that masks registered secrets before anything reaches the terminal or a pipe. */
+export interface Output {
+  write(text: string): void;
+  readonly isTTY: boolean;
+  readonly columns: number;
+  /** Colour level for this stream (0 = none). */
+  readonly colorLevel: 0 | 1 | 2 | 3;
+}
+
+/**
+ * Everything a command may know about the world it runs in, decided once: streams, TTY,
+ * colour, progress, CI, environment. Commands receive it; nothing reads process.* directly.
+ */
+export interface RuntimeContext {
+  stdout: Output;
+  stderr: Output;
+  stdin: NodeJS.ReadStream;
+  /** Prompts allowed: stdin and stderr are terminals and this is not CI. */
+  interactive: boolean;
+  /** Spinners allowed: stderr is a terminal, not CI, not --no-progress. */
+  progress: boolean;
+  ci: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  version: string;
+  redactor: SecretMasker;
+  /** Aborted on the first SIGINT/SIGTERM: long steps finish the current step, then stop. */
+  signal: AbortSignal;
+  /** Register work that must run when interrupted (release a lock, flush a file); returns an unregister function. */
+  onInterrupt(handler: () => void | Promise<void>): () => void;
+}
+
+/** A command's entry: flags in, exit code out. Only src/cli turns the code into the process exit status. */
+export type CommandHandler = (
+  ctx: RuntimeContext,
+  args: readonly (string | undefined)[],
+  opts: Record<string, unknown>,
+) => Promise<number>;
+
+/** What a lazily imported command module must export. */
+export interface CommandModule {
+  default: CommandHandler;
+}

@@ -1,0 +1,16 @@
+/** What qwh says for `input`. */
+export const INPUT_MESSAGES = {
+  notFound: (file: string) => `${file}: no such file`,
+  notFoundHint: 'Check the path, or run `qwh init` to write an account file.',
+  notRegular: (file: string, kind: string) => `${file}: is a ${kind}, not a regular file`,
+  notRegularHint: 'Give the path of a JSON or YAML file.',
+  tooLarge: (file: string, bytes: number, max: number) =>
+    `${file}: ${bytes} bytes is over the ${max}-byte limit for this kind of file`,
+  tooLargeHint: 'An account or config file is a few kilobytes; check that this is the right file.',
+  unreadable: (file: string, reason: string) => `${file}: cannot read (${reason})`,
+  utf16: (file: string) => `${file}: is UTF-16 text; qwh reads UTF-8`,
+  utf16Hint: 'Save the file as UTF-8 (without BOM) and run again.',
+  invalidUtf8: (file: string, offset: number) => `${file}: invalid UTF-8 at byte ${offset}`,
+  invalidUtf8Hint: 'Save the file as UTF-8 and run again.',
+  invalidHint: 'Fix the fields above and run again; `qwh check FILE` lists every problem.',
+} as const;

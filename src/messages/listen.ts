@@ -1,0 +1,33 @@
+/** What qwh says for `listen`. */
+export const LISTEN_MESSAGES = {
+  ready: (url: string) => `qwh listen: ready at ${url}`,
+  readyHint: 'POST deliveries here; Ctrl-C stops (exit 0).',
+  noSecret: 'no secret set: signatures are NOT checked (use --secret-env or --secret-file)',
+  notLoopback: (host: string) =>
+    `listening on ${host}, reachable from other machines: set a secret and an auth header`,
+  stopped: (received: number, accepted: number, duplicates: number, rejected: number) =>
+    `stopped: ${received} received, ${accepted} accepted, ${duplicates} duplicate${duplicates === 1 ? '' : 's'}, ${rejected} rejected`,
+  saved: (n: number, file: string) => `${n} deliver${n === 1 ? 'y' : 'ies'} appended to ${file}`,
+  reasons: {
+    accepted: 'accepted',
+    duplicate: 'duplicate (already accepted; dedupe on id)',
+    authMissing: (name: string) => `missing ${name} header`,
+    authWrong: (name: string) => `wrong ${name} value`,
+    signature: (reason: string, detail: string) => `bad signature (${reason}): ${detail}`,
+    notJson: 'body is not JSON',
+    notParticipation: (problem: string) => `body is not a 2.0 participation: ${problem}`,
+    structure: (problem: string) => `body is not a usable payload: ${problem}`,
+    notV1: 'body is not a flat 1.0 payload',
+    noId: 'body has no participation id',
+    tooLarge: (max: number) => `body over ${max} bytes`,
+    method: 'only POST is accepted',
+    aborted: 'client went away before the body ended',
+  },
+  index: 'qwh listen: POST webhook deliveries to this URL.\n',
+  badPort: (v: string) => `--port must be a whole number from 0 to 65535 (got "${v}")`,
+  cannotListen: (host: string, port: number, code: string) =>
+    `cannot listen on ${host}:${port} (${code})`,
+  cannotListenHint: 'Pick another --port (0 = any free port) or --host.',
+  saveUnwritable: (file: string, code: string) =>
+    `--save ${file}: cannot open for appending (${code})`,
+} as const;
