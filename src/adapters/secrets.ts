@@ -71,3 +71,21 @@ export async function secretFromFlags(
   if (file) return secretFromFile(file, src);
   return undefined;
 }
+
+/** Folders a relative secret file may be relative to: the cwd (flags), the config's, the account file's. */
+export interface SecretBases {
+  cwd: string;
+  config: string;
+  account?: string;
+}
+
+/** Reads a secret picked by a command's input resolver (core/endpoint/input.ts); registers it for masking. */
+export async function readSecretPick(
+  pick: { ref: SecretRef; base: 'cwd' | 'config' | 'account' },
+  env: NodeJS.ProcessEnv,
+  bases: SecretBases,
+  redactor: SecretMasker,
+): Promise<string> {
+  const baseDir = pick.base === 'account' ? (bases.account ?? bases.cwd) : bases[pick.base];
+  return resolveSecretRef(pick.ref, { env, baseDir, redactor });
+}

@@ -23,7 +23,7 @@ export function wholeNumber(
   if (v === undefined || v === null || v === '') return undefined;
   const n = typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v;
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < min || n > max)
-    throw new UserError(E.badNumber(label, String(v), min, max), ExitCode.USAGE);
+    throw new UserError(MESSAGES.options.badNumber(label, String(v), min, max), ExitCode.USAGE);
   return n;
 }
 
@@ -36,7 +36,7 @@ export function choice<T extends string>(
   if (v === undefined || v === '') return undefined;
   const s = String(v);
   if (!(choices as readonly string[]).includes(s))
-    throw new UserError(E.badChoice(label, s, choices), ExitCode.USAGE);
+    throw new UserError(MESSAGES.options.badChoice(label, s, choices), ExitCode.USAGE);
   return s as T;
 }
 

@@ -37,3 +37,9 @@ export const EXIT_CODE_TABLE: ReadonlyArray<readonly [ExitCodeValue, string]> = 
   [ExitCode.INTERNAL, 'internal error (a bug): please report it'],
   [ExitCode.INTERRUPTED, 'interrupted (Ctrl-C)'],
 ];
+
+/** The exit code of a run's verdict: 0 pass, 1 a check failed, 3 the endpoint could not be reached. */
+export function exitCodeOfVerdict(verdict: 'pass' | 'fail' | 'unreachable'): ExitCodeValue {
+  if (verdict === 'unreachable') return ExitCode.UNREACHABLE;
+  return verdict === 'fail' ? ExitCode.PROBLEMS : ExitCode.OK;
+}

@@ -16,6 +16,7 @@ import { COMPLETION_MESSAGES } from './completion.js';
 import { ENDPOINT_MESSAGES } from './test-endpoint.js';
 import { LISTEN_MESSAGES } from './listen.js';
 import { MIGRATE_MESSAGES } from './migrate.js';
+import { OPTIONS_MESSAGES } from './options.js';
 
 export const MESSAGES = {
   cli: CLI_MESSAGES,
@@ -31,4 +32,5 @@ export const MESSAGES = {
   endpoint: ENDPOINT_MESSAGES,
   listen: LISTEN_MESSAGES,
   migrate: MIGRATE_MESSAGES,
+  options: OPTIONS_MESSAGES,
 } as const;

@@ -110,10 +110,6 @@ export const ENDPOINT_MESSAGES = {
     'an auth header name was given without its value (--auth-header-env NAME or --auth-header-file F)',
   authValueWithoutName: 'an auth header value was given without --auth-header-name',
   badHeaderName: (name: string) => `"${name}" is not a valid HTTP header name`,
-  badNumber: (flag: string, v: string, min: number, max: number) =>
-    `${flag} must be a whole number from ${min} to ${max} (got "${v}")`,
-  badChoice: (flag: string, v: string, choices: readonly string[]) =>
-    `${flag} must be one of ${choices.join(', ')} (got "${v}")`,
   outNeedsReporter: '--out needs --reporter junit, json or github',
   payloadNone: (shown: string) =>
     `${shown}: no payload found (.json, .ndjson, .jsonl or .txt files)`,

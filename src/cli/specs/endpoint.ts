@@ -1,4 +1,6 @@
 import { Command, Option } from 'commander';
+import { TEST_ENDPOINT_OPTIONS } from '../../core/options/test-endpoint.js';
+import { addOptions } from '../options.js';
 import { examples, intArg, withCommon, type Runner } from './common.js';
 
 const authOptions = (cmd: Command, what: string): Command =>
@@ -21,76 +23,30 @@ export function testEndpointCommand(run: Runner): Command {
     .argument(
       '[url]',
       'receiver URL (default: QWH_ENDPOINT_URL, testEndpoint.url, or the --webhook host)',
-    )
-    .addOption(
-      new Option('--version <n>', 'webhook version of the deliveries (default 2)').choices([
-        '1',
-        '2',
-      ]),
-    )
-    .option('--account <file>', 'account file holding the webhook (with --webhook)')
-    .option(
-      '--webhook <key>',
-      'take URL, auth header and secret from this webhook of the account file',
     );
-  authOptions(cmd, 'the receiver requires');
-  cmd
-    .option(
-      '--payload <path>',
-      'your own captured bodies: a JSON file, an NDJSON file, or a folder',
-    )
-    .addOption(
-      new Option(
-        '--sample <which>',
-        'generated samples to send when no --payload (default all)',
-      ).choices(['complete', 'incomplete', 'all']),
-    )
-    .option(
-      '--seed <n>',
-      'seed of generated samples and test ids (default: random, printed)',
-      intArg,
-    )
-    .option('--checks <list>', 'comma-separated subset of checks to run (see below)')
-    .option('--timeout <ms>', 'overall deadline per delivery, in ms (default 15000)', intArg)
-    .option('--warn-ms <ms>', 'latency check warns when p95 is over this (default 5000)', intArg)
-    .option('--ca-file <file>', 'extra CA certificate (PEM) to trust, for a private CA')
-    .option('--count <n>', 'burst mode: send N valid deliveries instead of the check suite', intArg)
-    .option('--concurrency <n>', 'deliveries in flight at once (default 4; burst 8)', intArg)
-    .addOption(
-      new Option('--reporter <name>', 'report format (default human)').choices([
-        'human',
-        'json',
-        'junit',
-        'github',
-      ]),
-    )
-    .option('--json', 'same as --reporter json: one JSON document on stdout')
-    .option(
-      '--out <file>',
-      'write the --reporter document to this file (the human table still goes to stdout)',
-    )
-    .addHelpText(
-      'after',
-      examples([
-        [
-          'QWH_SECRET=… qwh test-endpoint https://hooks.example/q --secret-env QWH_SECRET',
-          'every check',
-        ],
-        [
-          'qwh test-endpoint --account acme.yaml --webhook main-v2',
-          'URL, auth and secret from the file',
-        ],
-        [
-          'qwh test-endpoint URL --secret-env S --reporter junit --out qwh.xml',
-          'CI: JUnit file + table',
-        ],
-        [
-          'qwh test-endpoint URL --secret-env S --count 2000 --concurrency 32',
-          'burst: throughput, p95',
-        ],
-        ['qwh test-endpoint URL --payload captures/ --checks accepts-complete', 'your own bodies'],
-      ]) +
-        `
+  addOptions(cmd, TEST_ENDPOINT_OPTIONS);
+  cmd.addHelpText(
+    'after',
+    examples([
+      [
+        'QWH_SECRET=… qwh test-endpoint https://hooks.example/q --secret-env QWH_SECRET',
+        'every check',
+      ],
+      [
+        'qwh test-endpoint --account acme.yaml --webhook main-v2',
+        'URL, auth and secret from the file',
+      ],
+      [
+        'qwh test-endpoint URL --secret-env S --reporter junit --out qwh.xml',
+        'CI: JUnit file + table',
+      ],
+      [
+        'qwh test-endpoint URL --secret-env S --count 2000 --concurrency 32',
+        'burst: throughput, p95',
+      ],
+      ['qwh test-endpoint URL --payload captures/ --checks accepts-complete', 'your own bodies'],
+    ]) +
+      `
 Checks: accepts-complete, accepts-incomplete, rejects-tampered-body, rejects-wrong-secret,
   rejects-missing-signature, rejects-missing-auth, rejects-wrong-auth, no-redirect,
   duplicate-delivery, latency (burst mode: burst, no-redirect, latency).
@@ -102,7 +58,7 @@ Environment: QWH_ENDPOINT_URL, QWH_TIMEOUT_MS, QWH_WARN_MS, QWH_CA_FILE, QWH_REP
 Exit codes: 0 all checks pass (warnings allowed), 1 a check failed, 2 bad input,
   3 the endpoint could not be reached at all, 4 refused address (link-local / cloud metadata).
 `,
-    );
+  );
   withCommon(cmd).action(async (_u, _o, c: Command) =>
     run(() => import('../../commands/test-endpoint.js'), c),
   );

@@ -1,0 +1,33 @@
+import type { RuntimeContext } from '../../contracts/index.js';
+import type { EndpointReport } from '../../core/endpoint/report.js';
+import { colorsFor } from '../colors.js';
+import { renderEndpointGithub } from './endpoint-github.js';
+import { renderEndpointHuman } from './endpoint-human.js';
+import { renderEndpointJson } from './endpoint-json.js';
+import { renderEndpointJunit } from './endpoint-junit.js';
+
+/** test-endpoint's reporters (knip's reporter map): a reporter is a function of the report. */
+export const TEST_ENDPOINT_REPORTERS = {
+  json: renderEndpointJson,
+  junit: renderEndpointJunit,
+  github: renderEndpointGithub,
+} as const;
+
+export type EndpointReporter = 'human' | keyof typeof TEST_ENDPOINT_REPORTERS;
+
+/**
+ * What a run prints and what `--out` receives. With `--out` the file gets the reporter's
+ * document and stdout the human table; `github` prints the table, then its workflow commands.
+ */
+export function endpointOutputs(
+  ctx: Pick<RuntimeContext, 'stdout'>,
+  report: EndpointReport,
+  reporter: EndpointReporter,
+  toFile: boolean,
+): { stdout: string; file?: string } {
+  const human = (): string => renderEndpointHuman(report, colorsFor(ctx.stdout));
+  if (reporter === 'human') return { stdout: human() };
+  const doc = TEST_ENDPOINT_REPORTERS[reporter](report);
+  if (toFile) return { stdout: human(), file: doc };
+  return { stdout: reporter === 'github' ? human() + doc : doc };
+}
