@@ -25,7 +25,10 @@ function importedNames(): Map<string, string[]> {
     if (file.endsWith(join('core', 'assumptions.ts'))) continue;
     for (const m of readFileSync(file, 'utf8').matchAll(IMPORT))
       for (const raw of m[1]!.split(',')) {
-        const name = raw.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!;
+        const name = raw
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)[0]!;
         if (name) from.set(name, [...(from.get(name) ?? []), relative(SRC, file)]);
       }
   }
