@@ -1,5 +1,10 @@
 import { connect } from 'node:net';
-import { createServer, request as httpRequest } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +18,12 @@ import { startReceiver } from '../../src/adapters/local-receiver.js';
 import { isUserError } from '../../src/core/errors.js';
 import { ExitCode } from '../../src/core/exit-codes.js';
 import { runEndpointChecks } from '../../src/services/endpoint-checks.js';
-import type { EndpointPayload } from '../../src/core/endpoint/report.js';
+import type {
+  EndpointPayload,
+  EndpointReport,
+  EndpointTarget,
+} from '../../src/core/endpoint/report.js';
+import { MESSAGES } from '../../src/messages/index.js';
 import { silentLogger } from '../../src/ui/logger.js';
 import { tempDir } from '../helpers/bin.js';
 
@@ -199,5 +209,195 @@ describe('local receiver hardening', () => {
     expect(status).toBe(413);
     expect(r.stats.rejected).toBe(1);
     await r.close();
+  });
+});
+
+// Check-suite grading in-process: real loopback receivers that misbehave, the real sender, and
+// short injected deadlines instead of the CLI's defaults. The spawned bin keeps only the exit
+// code contracts (test/e2e/endpoint.test.ts, test/reliability/endpoint-faults.test.ts).
+describe('check-suite grading against misbehaving receivers (in-process)', () => {
+  const E = MESSAGES.endpoint;
+  const SECRET = 'whsec-inproc-Secret-0042';
+  const AUTH = 'Bearer inproc-auth-token-7731';
+  const full = { secret: SECRET, authHeader: { name: 'Authorization', value: AUTH } };
+  const status = (r: EndpointReport, id: string): string | undefined =>
+    r.checks.find((c) => c.id === id)?.status;
+  const reason = (r: EndpointReport, id: string): string =>
+    r.checks.find((c) => c.id === id)?.reason ?? '';
+
+  async function server(
+    handler: (req: IncomingMessage, res: ServerResponse) => void,
+    keepAliveTimeout?: number,
+  ): Promise<{ url: string; close: () => Promise<void> }> {
+    const srv = createServer(handler);
+    if (keepAliveTimeout !== undefined) srv.keepAliveTimeout = keepAliveTimeout;
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    return {
+      url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}/hook`,
+      close: () =>
+        new Promise((r) => {
+          srv.closeAllConnections();
+          srv.close(() => r());
+        }),
+    };
+  }
+
+  async function check(
+    url: string,
+    t: Partial<EndpointTarget> = {},
+    withSecrets = true,
+  ): Promise<EndpointReport> {
+    const report = await runEndpointChecks(
+      {
+        url,
+        version: 2,
+        timeoutMs: 2000,
+        warnMs: 5000,
+        seed: 4,
+        ...(withSecrets ? full : {}),
+        ...t,
+      },
+      { createSender: createHttpSender, clock, logger: silentLogger },
+    );
+    const text = JSON.stringify(report);
+    for (const s of [SECRET, AUTH, 'inproc-auth-token-7731']) expect(text).not.toContain(s);
+    return report;
+  }
+
+  it('500 to everything: accepts FAIL (server error), forged FAIL (5xx is retried)', async () => {
+    const s = await server((req, res) => {
+      req.resume();
+      res.statusCode = 500;
+      res.end('boom');
+    });
+    const r = await check(s.url);
+    await s.close();
+    expect(r.verdict).toBe('fail');
+    expect(reason(r, 'accepts-complete')).toBe(E.serverError(500, E.complete));
+    expect(reason(r, 'rejects-wrong-secret')).toBe(E.forgedServerError(500));
+    expect(status(r, 'no-redirect')).toBe('pass');
+    expect(r.stats.statuses).toEqual({ '500': 8 }); // the duplicate's repeat is not sent
+  });
+
+  it('redirects: never followed; no-redirect FAIL, accepts FAIL, the Location token masked', async () => {
+    let hits = 0;
+    const s = await server((req, res) => {
+      hits++;
+      req.resume();
+      res.writeHead(302, { location: '/elsewhere?token=leak-me-123' });
+      res.end();
+    });
+    const r = await check(s.url);
+    await s.close();
+    expect(r.verdict).toBe('fail');
+    expect(status(r, 'no-redirect')).toBe('fail');
+    expect(reason(r, 'accepts-complete')).toContain('302');
+    expect(reason(r, 'accepts-complete')).toContain('never follows');
+    expect(status(r, 'rejects-wrong-secret')).toBe('fail');
+    expect(hits).toBe(r.stats.deliveries); // nothing was followed
+    expect(JSON.stringify(r)).not.toContain('leak-me-123');
+  });
+
+  it('hangs past the deadline: no answer at all, unreachable, latency SKIP', async () => {
+    const s = await server(() => {
+      // never answers
+    });
+    const r = await check(s.url, { timeoutMs: 300 });
+    await s.close();
+    expect(r.verdict).toBe('unreachable');
+    expect(reason(r, 'accepts-complete')).toBe(E.noResponse(E.failure.timeout(300)));
+    expect(status(r, 'latency')).toBe('skip');
+  });
+
+  it('trickles the body forever (a byte every 50 ms): the overall deadline fires', async () => {
+    const timers = new Set<NodeJS.Timeout>();
+    const s = await server((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200);
+        const t = setInterval(() => res.write(' '), 50);
+        timers.add(t);
+        res.on('close', () => clearInterval(t));
+      });
+    });
+    const r = await check(s.url, { checks: ['accepts-complete'], timeoutMs: 400 });
+    for (const t of timers) clearInterval(t);
+    await s.close();
+    expect(r.verdict).toBe('unreachable');
+    expect(reason(r, 'accepts-complete')).toBe(E.noResponse(E.failure.timeout(400)));
+  });
+
+  it('resets the connection: unreachable, "connection reset"', async () => {
+    const s = await server((req) => req.socket.destroy());
+    const r = await check(s.url);
+    await s.close();
+    expect(r.verdict).toBe('unreachable');
+    expect(reason(r, 'accepts-complete')).toBe(E.noResponse(E.failure.reset));
+  });
+
+  it('answers 200 slowly: accepted within the deadline, latency WARN, verdict pass', async () => {
+    const s = await server((req, res) => {
+      req.resume();
+      const timer = setTimeout(() => res.end('late'), 150);
+      res.on('close', () => clearTimeout(timer));
+    });
+    // No secret or auth header here: this receiver checks nothing, only its speed is judged.
+    const r = await check(s.url, { warnMs: 100, concurrency: 16 }, false);
+    await s.close();
+    expect(status(r, 'accepts-complete')).toBe('pass');
+    expect(status(r, 'duplicate-delivery')).toBe('pass');
+    expect(status(r, 'latency')).toBe('warn');
+    expect(reason(r, 'latency')).toMatch(/^p95 \d+(\.\d)? ms is over 100 ms/);
+    expect(r.verdict).toBe('pass');
+  });
+
+  it('sends a 100 MB response: qwh reads 64 KiB and drops the connection; the check passes', async () => {
+    let written = 0;
+    let aborted = 0;
+    let closed: () => void = () => {};
+    const responseClosed = new Promise<void>((r) => (closed = r));
+    const s = await server((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        const chunk = Buffer.alloc(64 * 1024, 0x61);
+        const pump = (): void => {
+          while (written < 100 * 1024 * 1024) {
+            written += chunk.length;
+            if (!res.write(chunk)) return void res.once('drain', pump);
+          }
+          res.end();
+        };
+        res.on('close', () => {
+          if (!res.writableFinished) aborted++;
+          closed();
+        });
+        pump();
+      });
+    });
+    const r = await check(s.url, { checks: ['accepts-complete'], timeoutMs: 5000 });
+    await responseClosed; // the sender is closed once the run ends, which drops the connection
+    await s.close();
+    expect(r.verdict).toBe('pass');
+    expect(status(r, 'accepts-complete')).toBe('pass');
+    // qwh stopped reading: the server could not push the 100 MB (socket buffers hold a few MB).
+    expect(aborted).toBe(1);
+    expect(written).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  it('closes keep-alive connections right after each answer: a burst still gets every delivery through', async () => {
+    const s = await server((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.end('{"ok":true}');
+        // Drop the socket without "Connection: close", as a proxy with a short idle timeout does.
+        res.on('finish', () => setTimeout(() => req.socket.destroy(), 5));
+      });
+    }, 1);
+    const r = await check(s.url, { count: 60, concurrency: 4, timeoutMs: 3000 });
+    await s.close();
+    expect(r.stats.statuses).toEqual({ '200': 60 });
+    expect(status(r, 'burst')).toBe('pass');
+    expect(r.verdict).toBe('pass');
   });
 });

@@ -1,7 +1,7 @@
 /** What a test-endpoint run is asked to do and what it found: the types reporters and callers share. */
 import type { SampleState } from '../sample/generate.js';
 import type { CheckResult, CheckStatus } from './checks.js';
-import type { LatencyStats } from './stats.js';
+import type { RunSummary } from './stats.js';
 
 /** A body to deliver, exactly as captured (signatures cover these bytes). */
 export interface EndpointPayload {
@@ -53,15 +53,5 @@ export interface EndpointReport {
   counts: Record<CheckStatus, number>;
   /** Why checks were skipped, once per reason. */
   notes: string[];
-  stats: {
-    deliveries: number;
-    responses: number;
-    noResponse: number;
-    durationMs: number;
-    throughputPerSec: number;
-    concurrency: number;
-    latencyMs: LatencyStats | null;
-    /** Count per HTTP status, or per failure kind (`timeout`, `refused`…) when there was no answer. */
-    statuses: Record<string, number>;
-  };
+  stats: RunSummary;
 }

@@ -1,14 +1,24 @@
-import { STATE_COMPLETED, STATE_INCOMPLETE, V1_KEYS } from '../assumptions.js';
+import {
+  INCOMPLETE_HAS_COMPLETED_AT,
+  STATE_COMPLETED,
+  STATE_INCOMPLETE,
+  V1_DATE_FORMAT,
+  V1_KEYS,
+  V1_VALUES_ARE_STRINGS,
+} from '../assumptions.js';
 import type { FormItem, Optin, ParticipationV2, Question } from '../payload/v2.js';
 import { Rng } from './rng.js';
 
 export type SampleState = 'complete' | 'incomplete';
 
+/** A value of the flat 1.0 payload: text while 1.0 is assumed to have sent every value as a string. */
+export type V1Value = typeof V1_VALUES_ARE_STRINGS extends true ? string : string | number;
+
 /** A 2.0 participation and, for a complete one, the 1.0 payload of the same participation. */
 export interface SamplePair {
   v2: ParticipationV2;
   /** The flat 1.0 payload; undefined for incomplete participations (1.0 never sent those [doc]). */
-  v1: Record<string, string> | undefined;
+  v1: Record<string, V1Value> | undefined;
 }
 
 /** Test ids start with 7E57 ("TEST") so no receiver mistakes them for real participations. */
@@ -76,9 +86,25 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** 1.0 date text [assumed]: "YYYY-MM-DD HH:mm:ss" UTC. */
+/** 1.0 date text in the assumed V1_DATE_FORMAT, UTC. */
 function v1Date(ms: number): string {
-  return iso(ms).slice(0, 19).replace('T', ' ');
+  const d = new Date(ms);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const parts: Record<string, string> = {
+    YYYY: String(d.getUTCFullYear()),
+    MM: two(d.getUTCMonth() + 1),
+    DD: two(d.getUTCDate()),
+    HH: two(d.getUTCHours()),
+    mm: two(d.getUTCMinutes()),
+    ss: two(d.getUTCSeconds()),
+  };
+  return V1_DATE_FORMAT.replace(/YYYY|MM|DD|HH|mm|ss/g, (t) => parts[t] ?? t);
+}
+
+/** A number as the 1.0 payload carried it (text, under V1_VALUES_ARE_STRINGS). */
+function v1Value(n: number): V1Value {
+  // The conditional type is the constant's own: this cast only restates it for the compiler.
+  return (V1_VALUES_ARE_STRINGS ? String(n) : n) as V1Value;
 }
 
 /**
@@ -243,7 +269,7 @@ export function generateSample(seed: number, state: SampleState = 'complete'): S
     ip: rng.hex(16),
     url: `https://${website.domain}/campaigns/${campaign.id}?qwh-test=1`,
     startedAt: iso(startedMs),
-    ...(complete ? { completedAt: iso(completedMs) } : {}),
+    ...(complete || INCOMPLETE_HAS_COMPLETED_AT ? { completedAt: iso(completedMs) } : {}),
     state: complete ? STATE_COMPLETED : STATE_INCOMPLETE,
     browser: { ...browser },
     campaign: {
@@ -267,12 +293,12 @@ export function generateSample(seed: number, state: SampleState = 'complete'): S
 
   if (!complete) return { v2, v1: undefined };
 
-  const v1: Record<string, string> = {
+  const v1: Record<string, V1Value> = {
     [V1_KEYS.participationId]: v2.id,
     [V1_KEYS.participationDate]: v1Date(startedMs),
-    [V1_KEYS.campaignId]: String(campaign.id),
+    [V1_KEYS.campaignId]: v1Value(campaign.id),
     [V1_KEYS.campaignTitle]: campaign.name,
-    [V1_KEYS.websiteId]: String(website.id),
+    [V1_KEYS.websiteId]: v1Value(website.id),
     [V1_KEYS.websiteName]: website.name,
   };
   for (const item of form) v1[item.variable] = item.responses[0]?.value ?? '';

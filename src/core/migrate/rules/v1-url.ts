@@ -1,4 +1,4 @@
-import { TOKEN_QUERY_PARAM } from '../../assumptions.js';
+import { TOKEN_QUERY_PARAM, V1_CREDENTIALS_IN_URL } from '../../assumptions.js';
 import { maskUrl } from '../../redact.js';
 import type { QueryTokenMode } from '../types.js';
 
@@ -22,9 +22,23 @@ export const isTokenParam = (name: string): boolean => TOKEN_QUERY_PARAM.test(na
 /**
  * Splits a 1.0 URL into the 2.0 host and its credentials. A token moves into the auth header
  * only when asked, when it is the only one and when no user:pass claims the header already.
+ * `credentialsInUrl` is the assumption that 1.0 carried credentials in the URL at all; without
+ * it the URL is the host as it is.
  */
-export function splitV1Url(raw: string, mode: QueryTokenMode): V1UrlParts {
+export function splitV1Url(
+  raw: string,
+  mode: QueryTokenMode,
+  credentialsInUrl: boolean = V1_CREDENTIALS_IN_URL,
+): V1UrlParts {
   const url = new URL(raw);
+  if (!credentialsInUrl)
+    return {
+      host: url.href,
+      maskedHost: maskUrl(url.href, isTokenParam),
+      username: '',
+      password: '',
+      tokenParams: [],
+    };
   const username = decodeURIComponent(url.username);
   const password = decodeURIComponent(url.password);
   url.username = '';

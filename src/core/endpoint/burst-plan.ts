@@ -1,0 +1,78 @@
+/**
+ * What burst mode (`--count N`) sends: N valid deliveries, each with its own participation id
+ * and its own signature over the exact bytes sent. Pure and lazy: delivery `i` is built when it
+ * is asked for, so memory stays flat in N.
+ */
+import { SIGNATURE_HEADER } from '../assumptions.js';
+import { generateSample, type SampleState } from '../sample/generate.js';
+import { signBody } from '../signing.js';
+import { bodyTemplate, burstId, fillTemplate, type BodyTemplate } from './body-template.js';
+import { withParticipationId } from './payload-id.js';
+import type { EndpointTarget } from './report.js';
+import { baseHeaders, type Delivery } from './suite-plan.js';
+
+/** Distinct participations a burst cycles through (ids differ on every delivery). */
+export const BURST_TEMPLATES = 64;
+
+interface Template {
+  template?: BodyTemplate;
+  bytes: Buffer;
+  contentType: string;
+}
+
+/** A burst: how many deliveries, and delivery `i` on demand. */
+export interface BurstPlan {
+  total: number;
+  delivery(i: number): Delivery;
+}
+
+/**
+ * Bodies made once (up to BURST_TEMPLATES generated participations, or each captured payload)
+ * with only the participation id rewritten per delivery.
+ */
+function templates(target: EndpointTarget, seed: number, n: number): Template[] {
+  const { payloads, version } = target;
+  if (payloads && payloads.length > 0)
+    return payloads.map((p, k) => {
+      const placeholder = burstId(seed, k);
+      const bytes = withParticipationId(p.bytes, version, placeholder);
+      const template = bytes ? bodyTemplate(bytes, placeholder) : undefined;
+      return {
+        ...(template ? { template } : {}),
+        bytes: bytes ?? p.bytes,
+        contentType: p.contentType,
+      };
+    });
+  const state: SampleState =
+    target.sample === 'incomplete' && version === 2 ? 'incomplete' : 'complete';
+  const out: Template[] = [];
+  for (let k = 0; k < Math.min(n, BURST_TEMPLATES); k++) {
+    const pair = generateSample((seed + k) >>> 0, state);
+    const bytes = Buffer.from(JSON.stringify(version === 2 ? pair.v2 : pair.v1), 'utf8');
+    const template = bodyTemplate(bytes, pair.v2.id);
+    out.push({ ...(template ? { template } : {}), bytes, contentType: 'application/json' });
+  }
+  return out;
+}
+
+/** Plans a burst of `target.count` valid deliveries under `seed`. */
+export function planBurst(
+  target: EndpointTarget,
+  inputs: { seed: number; version?: string },
+): BurstPlan {
+  const { seed } = inputs;
+  const total = target.count ?? 0;
+  const tpls = templates(target, seed, total);
+  return {
+    total,
+    delivery(i) {
+      const tpl = tpls[i % tpls.length]!;
+      const bytes = tpl.template ? fillTemplate(tpl.template, burstId(seed, i)) : tpl.bytes;
+      const headers = baseHeaders(tpl.contentType, inputs.version);
+      if (target.authHeader)
+        headers[target.authHeader.name.toLowerCase()] = target.authHeader.value;
+      if (target.secret) headers[SIGNATURE_HEADER] = signBody(target.secret, bytes);
+      return { bytes, headers };
+    },
+  };
+}
