@@ -1,6 +1,11 @@
 import { Option, type Command } from 'commander';
 import type { OptionSpec, OptionTable } from '../core/options/spec.js';
 
+/** Collects a repeatable flag's values in order (no default: commander would print "(default: [])"). */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 /** The help line of a row: its description, plus where else it may be set. */
 function helpOf(row: OptionSpec, section: string | undefined): string {
   const also = [
@@ -22,6 +27,8 @@ export function addOptions(cmd: Command, table: OptionTable, keys?: readonly str
     if (row.value.type === 'choice') opt.choices(row.value.values);
     if (row.value.type === 'version') opt.choices(['1', '2']);
     if (row.hidden) opt.hideHelp();
+    if (row.repeatable) opt.argParser(collect);
+    if (row.required) opt.makeOptionMandatory();
     cmd.addOption(opt);
     if (row.negatable) {
       const long = row.flags.match(/--([a-z0-9-]+)/)?.[1];

@@ -5,35 +5,34 @@ import { loadConfig } from '../adapters/config-loader.js';
 import { summarizeAccount } from '../core/account/summary.js';
 import { InvalidFileError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { CHECK_OPTIONS } from '../core/options/check.js';
+import { resolveOptions } from '../core/options/resolve.js';
 import { colorsFor } from '../ui/colors.js';
-import { renderCheckHuman } from '../ui/reporters/check.js';
+import { printResult } from '../ui/print.js';
+import { CHECK_REPORTERS, renderCheckInvalidJson } from '../ui/reporters/check.js';
 
 /** `qwh check [file]`: validate and summarise; exit 0 valid, 2 invalid. */
-const check: CommandHandler = async (ctx, [fileArg], opts) => {
-  const { config, dir } = await loadConfig(ctx.cwd, opts.config as string | undefined);
+const check: CommandHandler = async (ctx, args, flags) => {
+  const o = resolveOptions(CHECK_OPTIONS, { flags, args, env: ctx.env });
+  const { config, dir } = await loadConfig(ctx.cwd, flags.config as string | undefined);
   const file = await findAccountFile(
-    fileArg,
+    o.file,
     config.account ? resolve(dir, config.account) : undefined,
     ctx.cwd,
   );
+  const reporter = o.json ? 'json' : 'human';
   try {
     const loaded = await loadAccountFile(file, ctx.cwd);
     const summary = summarizeAccount(loaded.account);
-    if (opts.json) {
-      ctx.stdout.write(
-        JSON.stringify({ file, valid: true, ...summary, warnings: loaded.warnings }, null, 2) +
-          '\n',
-      );
-    } else {
-      ctx.stdout.write(renderCheckHuman(file, summary, loaded.warnings, colorsFor(ctx.stdout)));
-    }
+    printResult(
+      ctx,
+      CHECK_REPORTERS[reporter](file, summary, loaded.warnings, colorsFor(ctx.stdout)),
+    );
     return ExitCode.OK;
   } catch (e) {
-    if (opts.json && e instanceof InvalidFileError) {
-      ctx.stdout.write(
-        JSON.stringify({ file, valid: false, problems: e.problems }, null, 2) + '\n',
-      );
-    }
+    // The problems still go to stderr as lines (src/cli); --json also gets them as a document.
+    if (reporter === 'json' && e instanceof InvalidFileError)
+      printResult(ctx, renderCheckInvalidJson(file, e.problems));
     throw e;
   }
 };

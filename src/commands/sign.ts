@@ -1,44 +1,31 @@
-import type { CommandHandler, RuntimeContext } from '../contracts/index.js';
-import { sha256Hex } from '../core/hash.js';
+import type { CommandHandler } from '../contracts/index.js';
 import { readBody } from '../adapters/body-input.js';
-import { secretFromFlags } from '../adapters/secrets.js';
-import { UserError } from '../core/errors.js';
+import { readSecretPick } from '../adapters/secrets.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { sha256Hex } from '../core/hash.js';
+import { resolveOptions } from '../core/options/resolve.js';
+import { SIGN_OPTIONS } from '../core/options/sign.js';
+import { resolveSignInput } from '../core/signing-input.js';
 import { signBody } from '../core/signing.js';
-import { MESSAGES } from '../messages/index.js';
-
-/** Resolves the secret of sign/verify from --secret-env / --secret-file; required. */
-export async function requireSecret(
-  ctx: RuntimeContext,
-  opts: Record<string, unknown>,
-): Promise<string> {
-  const secret = await secretFromFlags(
-    opts.secretEnv as string | undefined,
-    opts.secretFile as string | undefined,
-    'the secret',
-    {
-      env: ctx.env,
-      baseDir: ctx.cwd,
-      redactor: ctx.redactor,
-    },
-  );
-  if (secret === undefined)
-    throw new UserError(MESSAGES.sign.needSecret, ExitCode.USAGE, MESSAGES.sign.needSecretHint);
-  return secret;
-}
+import { printResult } from '../ui/print.js';
+import { SIGN_REPORTERS } from '../ui/reporters/sign.js';
 
 /** `qwh sign [file|-]`: prints `sha256=<hex>` of the exact bytes. */
-const sign: CommandHandler = async (ctx, [file], opts) => {
-  const secret = await requireSecret(ctx, opts);
-  const { bytes } = await readBody(file, ctx.stdin, ctx.cwd);
-  const signature = signBody(secret, bytes);
-  if (opts.json) {
-    const sha256 = sha256Hex(bytes);
-    ctx.stdout.write(
-      JSON.stringify({ header: 'X-Qualifio-Signature', signature, bytes: bytes.length, sha256 }) +
-        '\n',
-    );
-  } else ctx.stdout.write(signature + '\n');
+const sign: CommandHandler = async (ctx, args, flags) => {
+  const input = resolveSignInput(resolveOptions(SIGN_OPTIONS, { flags, args, env: ctx.env }));
+  const secret = await readSecretPick(
+    input.secret,
+    ctx.env,
+    { cwd: ctx.cwd, config: ctx.cwd },
+    ctx.redactor,
+  );
+  const { bytes } = await readBody(input.file, ctx.stdin, ctx.cwd);
+  const report = {
+    signature: signBody(secret, bytes),
+    bytes: bytes.length,
+    sha256: sha256Hex(bytes),
+  };
+  printResult(ctx, SIGN_REPORTERS[input.json ? 'json' : 'human'](report));
   return ExitCode.OK;
 };
 export default sign;

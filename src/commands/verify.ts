@@ -1,38 +1,29 @@
 import type { CommandHandler } from '../contracts/index.js';
-import { sha256Hex } from '../core/hash.js';
 import { readBody } from '../adapters/body-input.js';
+import { readSecretPick } from '../adapters/secrets.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { sha256Hex } from '../core/hash.js';
+import { resolveOptions } from '../core/options/resolve.js';
+import { VERIFY_OPTIONS } from '../core/options/verify.js';
+import { resolveVerifyInput } from '../core/signing-input.js';
 import { verifySignature } from '../core/signing.js';
 import { colorsFor } from '../ui/colors.js';
-import { MESSAGES } from '../messages/index.js';
-import { requireSecret } from './sign.js';
+import { printResult } from '../ui/print.js';
+import { VERIFY_REPORTERS } from '../ui/reporters/verify.js';
 
 /** `qwh verify`: exit 0 when the signature matches, 1 with the reason when not. */
-const verify: CommandHandler = async (ctx, [file], opts) => {
-  const secret = await requireSecret(ctx, opts);
-  const { bytes } = await readBody(file, ctx.stdin, ctx.cwd);
-  const result = verifySignature(secret, bytes, opts.signature as string);
-  const sha256 = sha256Hex(bytes);
-  if (opts.json) {
-    ctx.stdout.write(
-      JSON.stringify({
-        ok: result.ok,
-        ...(result.ok ? {} : { reason: result.reason, detail: result.detail }),
-        bytes: bytes.length,
-        sha256,
-      }) + '\n',
-    );
-    return result.ok ? ExitCode.OK : ExitCode.PROBLEMS;
-  }
-  const c = colorsFor(ctx.stdout);
-  if (result.ok) {
-    ctx.stdout.write(`${c.green('✔')} ${MESSAGES.sign.match}\n`);
-    return ExitCode.OK;
-  }
-  ctx.stdout.write(`${c.red('✖')} ${MESSAGES.sign.mismatch(result.reason, result.detail)}\n`);
-  ctx.stdout.write(
-    `  ${MESSAGES.sign.bodyFacts(bytes.length, sha256)}\n  ${MESSAGES.sign.causes}\n`,
+const verify: CommandHandler = async (ctx, args, flags) => {
+  const input = resolveVerifyInput(resolveOptions(VERIFY_OPTIONS, { flags, args, env: ctx.env }));
+  const secret = await readSecretPick(
+    input.secret,
+    ctx.env,
+    { cwd: ctx.cwd, config: ctx.cwd },
+    ctx.redactor,
   );
-  return ExitCode.PROBLEMS;
+  const { bytes } = await readBody(input.file, ctx.stdin, ctx.cwd);
+  const result = verifySignature(secret, bytes, input.signature);
+  const report = { result, bytes: bytes.length, sha256: sha256Hex(bytes) };
+  printResult(ctx, VERIFY_REPORTERS[input.json ? 'json' : 'human'](report, colorsFor(ctx.stdout)));
+  return result.ok ? ExitCode.OK : ExitCode.PROBLEMS;
 };
 export default verify;

@@ -2,6 +2,7 @@
 export const SIGN_MESSAGES = {
   needSecret: 'no secret given',
   needSecretHint: 'Pass --secret-env NAME or --secret-file FILE (never the secret itself).',
+  needSignature: 'no --signature given: pass the header value received',
   match: 'signature OK: it matches the body and the secret',
   mismatch: (reason: string, detail: string) => `signature ${reason}: ${detail}`,
   causes:

@@ -1,18 +1,8 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
+import { LISTEN_OPTIONS } from '../../core/options/listen.js';
 import { TEST_ENDPOINT_OPTIONS } from '../../core/options/test-endpoint.js';
 import { addOptions } from '../options.js';
-import { examples, intArg, withCommon, type Runner } from './common.js';
-
-const authOptions = (cmd: Command, what: string): Command =>
-  cmd
-    .option('--auth-header-name <name>', `auth header name ${what}, e.g. Authorization`)
-    .option('--auth-header-env <NAME>', 'read the auth header value from this environment variable')
-    .option('--auth-header-file <file>', 'read the auth header value from this file')
-    .option('--secret-env <NAME>', 'read the HMAC secret from this environment variable')
-    .option(
-      '--secret-file <file>',
-      'read the HMAC secret from this file (one trailing newline ignored)',
-    );
+import { examples, withCommon, type Runner } from './common.js';
 
 /** `qwh test-endpoint`: judge a receiver with signed test deliveries. */
 export function testEndpointCommand(run: Runner): Command {
@@ -67,39 +57,27 @@ Exit codes: 0 all checks pass (warnings allowed), 1 a check failed, 2 bad input,
 
 /** `qwh listen`: a local receiver that verifies like a careful one. */
 export function listenCommand(run: Runner): Command {
-  const cmd = new Command('listen')
-    .description(
-      'run a local webhook receiver that verifies signatures, auth, the 2.0 model, and dedupes',
-    )
-    .option('--port <n>', 'port (default 0: any free port; env QWH_LISTEN_PORT)', intArg)
-    .option('--host <addr>', 'address to bind (default 127.0.0.1; env QWH_LISTEN_HOST)')
-    .addOption(
-      new Option('--version <n>', 'payload model to validate (default 2)').choices(['1', '2']),
-    );
-  authOptions(cmd, 'to require');
-  cmd
-    .option('--save <file>', 'append each accepted delivery (first seen) as one NDJSON line')
-    .option(
-      '--json',
-      'NDJSON on stdout: {"event":"ready","url":…} first, then one event per delivery',
-    )
-    .addHelpText(
-      'after',
-      examples([
-        ['QWH_SECRET=… qwh listen --secret-env QWH_SECRET', 'verify signatures; prints the URL'],
-        [
-          'qwh listen --port 8787 --auth-header-name Authorization --auth-header-env TOKEN',
-          'require an auth header',
-        ],
-        ['qwh listen --json --save deliveries.ndjson', 'events as NDJSON; keep what arrived'],
-      ]) +
-        `
+  const cmd = new Command('listen').description(
+    'run a local webhook receiver that verifies signatures, auth, the 2.0 model, and dedupes',
+  );
+  addOptions(cmd, LISTEN_OPTIONS);
+  cmd.addHelpText(
+    'after',
+    examples([
+      ['QWH_SECRET=… qwh listen --secret-env QWH_SECRET', 'verify signatures; prints the URL'],
+      [
+        'qwh listen --port 8787 --auth-header-name Authorization --auth-header-env TOKEN',
+        'require an auth header',
+      ],
+      ['qwh listen --json --save deliveries.ndjson', 'events as NDJSON; keep what arrived'],
+    ]) +
+      `
 Answers: 200 accepted (or duplicate, same id again), 401 bad/missing signature or auth header,
   400 not a participation, 413 body over 1 MiB, 405 not a POST.
 The ready URL is printed on stderr ("qwh listen: ready at URL"), and first on stdout with --json.
 Ctrl-C or SIGTERM stops it cleanly and flushes --save (exit 0).
 `,
-    );
+  );
   withCommon(cmd).action(async (_o, c: Command) =>
     run(() => import('../../commands/listen.js'), c),
   );

@@ -1,22 +1,24 @@
-import { Command, Option } from 'commander';
-import { examples, intArg, withCommon, type Runner } from './common.js';
+import { Command } from 'commander';
+import { CHECK_OPTIONS } from '../../core/options/check.js';
+import { bodyFileRow } from '../../core/options/shared-rows.js';
+import { SAMPLE_OPTIONS } from '../../core/options/sample.js';
+import { SIGN_OPTIONS } from '../../core/options/sign.js';
+import { VERIFY_OPTIONS } from '../../core/options/verify.js';
+import { addOptions } from '../options.js';
+import { examples, withCommon, type Runner } from './common.js';
 
 /** `qwh check`: validate an account file. */
 export function checkCommand(run: Runner): Command {
   const cmd = new Command('check')
     .description('validate an account file and show what it holds (webhooks, push rules)')
-    .argument(
-      '[account-file]',
-      'account file (default: `account` from config, else ./qualifio-account.{yaml,yml,json})',
-    )
-    .option('--json', 'print one JSON document on stdout')
-    .addHelpText(
-      'after',
-      examples([
-        ['qwh check accounts/acme.yaml', 'list webhooks and rules, or every problem'],
-        ['qwh check --json > account.json', 'machine-readable summary'],
-      ]) + '\nExit codes: 0 valid, 2 invalid (one line per problem: file › field path: message).\n',
-    );
+    .argument('[account-file]', CHECK_OPTIONS.rows[0].description);
+  addOptions(cmd, CHECK_OPTIONS).addHelpText(
+    'after',
+    examples([
+      ['qwh check accounts/acme.yaml', 'list webhooks and rules, or every problem'],
+      ['qwh check --json > account.json', 'machine-readable summary'],
+    ]) + '\nExit codes: 0 valid, 2 invalid (one line per problem: file › field path: message).\n',
+  );
   withCommon(cmd).action(async (_a, _o, c: Command) =>
     run(() => import('../../commands/check.js'), c),
   );
@@ -25,58 +27,35 @@ export function checkCommand(run: Runner): Command {
 
 /** `qwh sample`: print sample payloads. */
 export function sampleCommand(run: Runner): Command {
-  const cmd = new Command('sample')
-    .description('print realistic, obviously fake sample payloads (2.0, or the matching 1.0 one)')
-    .addOption(new Option('--version <n>', 'payload version').choices(['1', '2']).default('2'))
-    .addOption(
-      new Option('--state <state>', 'participation state')
-        .choices(['complete', 'incomplete'])
-        .default('complete'),
-    )
-    .option('--seed <n>', 'seed: the same seed prints the same bytes', intArg, 1)
-    .option(
-      '--count <n>',
-      'number of payloads; more than 1 prints NDJSON (one per line)',
-      intArg,
-      1,
-    )
-    .addHelpText(
-      'after',
-      examples([
-        ['qwh sample --seed 7', 'one 2.0 participation, pretty JSON'],
-        ['qwh sample --version 1 --seed 7', 'the same participation as 1.0 sent it'],
-        ['qwh sample --count 1000 > s.ndjson', '1000 participations, NDJSON'],
-      ]),
-    );
+  const cmd = new Command('sample').description(
+    'print realistic, obviously fake sample payloads (2.0, or the matching 1.0 one)',
+  );
+  addOptions(cmd, SAMPLE_OPTIONS).addHelpText(
+    'after',
+    examples([
+      ['qwh sample --seed 7', 'one 2.0 participation, pretty JSON'],
+      ['qwh sample --version 1 --seed 7', 'the same participation as 1.0 sent it'],
+      ['qwh sample --count 1000 > s.ndjson', '1000 participations, NDJSON'],
+    ]),
+  );
   withCommon(cmd).action(async (_o, c: Command) =>
     run(() => import('../../commands/sample.js'), c),
   );
   return cmd;
 }
 
-const secretOptions = (cmd: Command): Command =>
-  cmd
-    .option('--secret-env <name>', 'read the HMAC secret from this environment variable')
-    .option(
-      '--secret-file <file>',
-      'read the HMAC secret from this file (one trailing newline ignored)',
-    );
-
 /** `qwh sign`: compute the signature header of a body. */
 export function signCommand(run: Runner): Command {
-  const cmd = secretOptions(
-    new Command('sign')
-      .description('print the X-Qualifio-Signature value of a body (exact bytes, HMAC-SHA256)')
-      .argument('[file]', 'body file, or - for stdin', '-'),
-  )
-    .option('--json', 'print one JSON document on stdout')
-    .addHelpText(
-      'after',
-      examples([
-        ['QWH_SECRET=… qwh sign --secret-env QWH_SECRET body.json', 'prints sha256=<hex>'],
-        ['qwh sample | qwh sign --secret-file .qwh/secret -', 'sign stdin'],
-      ]) + '\nThe secret is never an argument: it comes from an environment variable or a file.\n',
-    );
+  const cmd = new Command('sign')
+    .description('print the X-Qualifio-Signature value of a body (exact bytes, HMAC-SHA256)')
+    .argument('[file]', bodyFileRow.description);
+  addOptions(cmd, SIGN_OPTIONS).addHelpText(
+    'after',
+    examples([
+      ['QWH_SECRET=… qwh sign --secret-env QWH_SECRET body.json', 'prints sha256=<hex>'],
+      ['qwh sample | qwh sign --secret-file .qwh/secret -', 'sign stdin'],
+    ]) + '\nThe secret is never an argument: it comes from an environment variable or a file.\n',
+  );
   withCommon(cmd).action(async (_f, _o, c: Command) =>
     run(() => import('../../commands/sign.js'), c),
   );
@@ -85,23 +64,19 @@ export function signCommand(run: Runner): Command {
 
 /** `qwh verify`: check a signature against a body. */
 export function verifyCommand(run: Runner): Command {
-  const cmd = secretOptions(
-    new Command('verify')
-      .description('check an X-Qualifio-Signature value against a body; says why it fails')
-      .argument('[file]', 'body file, or - for stdin', '-'),
-  )
-    .requiredOption('--signature <value>', 'the header value received, e.g. sha256=ab12…')
-    .option('--json', 'print one JSON document on stdout')
-    .addHelpText(
-      'after',
-      examples([
-        [
-          'qwh verify --secret-env QWH_SECRET --signature "sha256=…" body.json',
-          'exit 0 match, 1 mismatch',
-        ],
-      ]) +
-        '\nExit codes: 0 the signature matches, 1 it does not (the reason is printed), 2 bad input.\n',
-    );
+  const cmd = new Command('verify')
+    .description('check an X-Qualifio-Signature value against a body; says why it fails')
+    .argument('[file]', bodyFileRow.description);
+  addOptions(cmd, VERIFY_OPTIONS).addHelpText(
+    'after',
+    examples([
+      [
+        'qwh verify --secret-env QWH_SECRET --signature "sha256=…" body.json',
+        'exit 0 match, 1 mismatch',
+      ],
+    ]) +
+      '\nExit codes: 0 the signature matches, 1 it does not (the reason is printed), 2 bad input.\n',
+  );
   withCommon(cmd).action(async (_f, _o, c: Command) =>
     run(() => import('../../commands/verify.js'), c),
   );

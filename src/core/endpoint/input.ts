@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { MESSAGES } from '../../messages/index.js';
 import type { Resolved } from '../options/spec.js';
+import type { LISTEN_OPTIONS } from '../options/listen.js';
 import type { TEST_ENDPOINT_OPTIONS } from '../options/test-endpoint.js';
 
 const E = MESSAGES.endpoint;
@@ -134,5 +135,35 @@ export function resolveTestEndpointInput(
     ...(o.concurrency !== undefined ? { concurrency: o.concurrency } : {}),
     reporter,
     ...(o.out !== undefined ? { out: o.out } : {}),
+  };
+}
+
+export type ListenOptions = Resolved<typeof LISTEN_OPTIONS>;
+
+/** listen's input: where to bind, what to require; secrets are references, read by the command. */
+export interface ListenInput {
+  host: string;
+  port: number;
+  version: 1 | 2;
+  secret?: SecretPick;
+  authHeader?: { name: string; value: SecretPick };
+  save?: string;
+  json: boolean;
+}
+
+/** Settles listen's input (flag > QWH_LISTEN_* > default already applied): the secret and auth header from their flags. */
+export function resolveListenInput(o: ListenOptions): ListenInput {
+  const secret = secretFlagPick(o.secretEnv, o.secretFile, 'the secret');
+  const authValue = secretFlagPick(o.authHeaderEnv, o.authHeaderFile, 'the auth header value');
+  checkHeaderName(o.authHeaderName);
+  const authHeader = authHeaderOf(o.authHeaderName, authValue);
+  return {
+    host: o.host,
+    port: o.port,
+    version: o.version,
+    ...(secret ? { secret } : {}),
+    ...(authHeader ? { authHeader } : {}),
+    ...(o.save ? { save: o.save } : {}),
+    json: o.json === true,
   };
 }

@@ -47,6 +47,10 @@ export interface OptionSpec {
   readonly negatable?: boolean;
   /** Left out of --help (aliases). */
   readonly hidden?: boolean;
+  /** May be given several times (`--rule a --rule b`): a `list` row collects each value whole. */
+  readonly repeatable?: boolean;
+  /** Commander refuses the command without it (`--signature` of verify). */
+  readonly required?: boolean;
 }
 
 /** A command's option table: the rows, and the config section they live in. */

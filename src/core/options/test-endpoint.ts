@@ -1,42 +1,8 @@
+import { authFlagRows } from './shared-rows.js';
 import { defineOptions } from './spec.js';
 
 /** Report formats of test-endpoint. */
 export const TEST_ENDPOINT_REPORTERS = ['human', 'json', 'junit', 'github'] as const;
-
-/** The auth header and secret flags test-endpoint and listen share. */
-export const authFlagRows = (what: string) =>
-  [
-    {
-      key: 'authHeaderName',
-      flags: '--auth-header-name <name>',
-      description: `auth header name ${what}, e.g. Authorization`,
-      value: { type: 'string' },
-    },
-    {
-      key: 'authHeaderEnv',
-      flags: '--auth-header-env <NAME>',
-      description: 'read the auth header value from this environment variable',
-      value: { type: 'env-name' },
-    },
-    {
-      key: 'authHeaderFile',
-      flags: '--auth-header-file <file>',
-      description: 'read the auth header value from this file',
-      value: { type: 'path' },
-    },
-    {
-      key: 'secretEnv',
-      flags: '--secret-env <NAME>',
-      description: 'read the HMAC secret from this environment variable',
-      value: { type: 'env-name' },
-    },
-    {
-      key: 'secretFile',
-      flags: '--secret-file <file>',
-      description: 'read the HMAC secret from this file (one trailing newline ignored)',
-      value: { type: 'path' },
-    },
-  ] as const;
 
 /** `qwh test-endpoint`: flag > QWH_* > qwh.config.* › testEndpoint > --webhook of the account file > default. */
 export const TEST_ENDPOINT_OPTIONS = defineOptions({

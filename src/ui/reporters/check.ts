@@ -5,6 +5,35 @@ import { formatPath } from '../../core/path.js';
 import { MESSAGES } from '../../messages/index.js';
 import { renderTable } from '../table.js';
 
+/** A problem of an invalid account file, as `--json` lists it. */
+export interface CheckProblem {
+  path: ReadonlyArray<string | number>;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** check's `--json` document for a valid file: what it holds, and its warnings. */
+export function renderCheckJson(
+  file: string,
+  s: AccountSummary,
+  warnings: readonly AccountWarning[],
+): string {
+  return JSON.stringify({ file, valid: true, ...s, warnings }, null, 2) + '\n';
+}
+
+/** check's `--json` document for an invalid file: every problem (the human lines go to stderr). */
+export function renderCheckInvalidJson(file: string, problems: readonly CheckProblem[]): string {
+  return JSON.stringify({ file, valid: false, problems }, null, 2) + '\n';
+}
+
+/** check's reporters for a valid file. */
+export const CHECK_REPORTERS = {
+  human: renderCheckHuman,
+  json: (file: string, s: AccountSummary, w: readonly AccountWarning[], _c: ChalkInstance) =>
+    renderCheckJson(file, s, w),
+} as const;
+
 /** The human report of `qwh check`: what the file holds, grouped. */
 export function renderCheckHuman(
   file: string,

@@ -1,0 +1,20 @@
+import { jsonRow } from './shared-rows.js';
+import { defineOptions } from './spec.js';
+
+/** Report formats of check. */
+export const CHECK_REPORTERS = ['human', 'json'] as const;
+
+/** `qwh check [account-file]`: the file argument, else `account` of the config, else the default name. */
+export const CHECK_OPTIONS = defineOptions({
+  command: 'check',
+  rows: [
+    {
+      key: 'file',
+      arg: 0,
+      description:
+        'account file (default: `account` from config, else ./qualifio-account.{yaml,yml,json})',
+      value: { type: 'path' },
+    },
+    jsonRow('print one JSON document on stdout'),
+  ],
+});

@@ -1,0 +1,40 @@
+import { authFlagRows, jsonRow } from './shared-rows.js';
+import { defineOptions } from './spec.js';
+
+/** `qwh listen`: flag > QWH_LISTEN_* > default (no config section: a receiver is run by hand). */
+export const LISTEN_OPTIONS = defineOptions({
+  command: 'listen',
+  rows: [
+    {
+      key: 'port',
+      flags: '--port <n>',
+      description: 'port (default 0: any free port)',
+      value: { type: 'int', min: 0, max: 65_535 },
+      env: 'QWH_LISTEN_PORT',
+      default: 0,
+    },
+    {
+      key: 'host',
+      flags: '--host <addr>',
+      description: 'address to bind (default 127.0.0.1)',
+      value: { type: 'string' },
+      env: 'QWH_LISTEN_HOST',
+      default: '127.0.0.1',
+    },
+    {
+      key: 'version',
+      flags: '--version <n>',
+      description: 'payload model to validate (default 2)',
+      value: { type: 'version' },
+      default: 2,
+    },
+    ...authFlagRows('to require'),
+    {
+      key: 'save',
+      flags: '--save <file>',
+      description: 'append each accepted delivery (first seen) as one NDJSON line',
+      value: { type: 'path' },
+    },
+    jsonRow('NDJSON on stdout: {"event":"ready","url":…} first, then one event per delivery'),
+  ],
+});
