@@ -13,6 +13,7 @@ import {
   type InitAnswers,
   type Named,
 } from '../core/account/init.js';
+import type { InitSeed } from '../core/account/init-input.js';
 import {
   CAMPAIGN_MODES,
   RULE_LEVELS,
@@ -22,16 +23,6 @@ import {
 import { describeScope } from '../core/account/scope.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { MESSAGES } from '../messages/index.js';
-
-/** What flags already answered; the dialogue only asks for the rest ("prompts only fill gaps"). */
-export interface InitSeed {
-  account: { id?: number; name?: string };
-  websites: Named[];
-  masterForms: Named[];
-  campaigns: Named[];
-  webhooks: InitAnswers['webhooks'];
-  rules: InitAnswers['rules'];
-}
 
 export interface DialogueDeps {
   prompt: Prompter;

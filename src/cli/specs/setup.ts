@@ -1,59 +1,17 @@
 import { Argument, Command } from 'commander';
+import { INIT_OPTIONS } from '../../core/options/init.js';
+import { addOptions } from '../options.js';
 import { examples, withCommon, type Runner } from './common.js';
-
-/** Collects a repeatable flag's values in order. */
-function collect(value: string, previous: string[] | undefined): string[] {
-  // No default ([]) on purpose: commander would print "(default: [])" in --help.
-  return [...(previous ?? []), value];
-}
 
 /** `qwh init`: write the account file, from a dialogue or from flags. */
 export function initCommand(run: Runner): Command {
-  const cmd = new Command('init')
-    .description(
-      'write the account file (qualifio-account.yaml): a dialogue on a terminal, or --from-flags',
-    )
-    .option('--out <account-file>', 'file to write; .json writes JSON', 'qualifio-account.yaml')
-    .option('--force', 'replace an existing file without asking (a backup is kept)')
-    .option('--from-flags', 'no dialogue: everything comes from the flags below (CI, scripts)')
-    .option('--account-id <id>', 'Qualifio account id')
-    .option('--account-name <name>', 'account name, as in the back office')
-    .option(
-      '--website <id=name>',
-      'a website of the account (repeatable): names the ids used below',
-      collect,
-    )
-    .option('--v1-url <url>', 'account-level webhook 1.0 URL, when it holds no credentials')
-    .option(
-      '--v1-url-env <name>',
-      'read the account-level webhook 1.0 URL from this environment variable (URL with credentials)',
-    )
-    .option(
-      '--website-webhook <id=url>',
-      'a website-level webhook 1.0 URL without credentials (repeatable)',
-      collect,
-    )
-    .option(
-      '--website-webhook-env <id=name>',
-      'a website-level webhook 1.0 URL read from an environment variable (repeatable)',
-      collect,
-    )
-    .option(
-      '--rule <spec>',
-      'a push rule (repeatable): default:DEST, website:ID:MODE:DEST, masterForm:ID:DEST, campaign:ID:DEST; DEST - = exclusion',
-      collect,
-    )
-    .option('--master-form <id=name>', 'name of a Master Form used by a rule (repeatable)', collect)
-    .option('--campaign <id=name>', 'name of a campaign used by a rule (repeatable)', collect)
-    .option(
-      '--schema <ref>',
-      "JSON Schema reference written on the first line: url (default, versioned jsDelivr URL), local (path to this installation's copy), none, or your own URL/path",
-      'url',
-    )
-    .option('--json', 'print one JSON document on stdout (what was written, credentials masked)')
-    .addHelpText(
-      'after',
-      `
+  const cmd = new Command('init').description(
+    'write the account file (qualifio-account.yaml): a dialogue on a terminal, or --from-flags',
+  );
+  addOptions(cmd, INIT_OPTIONS);
+  cmd.addHelpText(
+    'after',
+    `
 Examples:
   # answer the questions; writes qualifio-account.yaml
   $ qwh init
@@ -79,7 +37,7 @@ Exit codes: 0 written, 2 missing or invalid flags (no terminal and no --from-fla
 flags), 4 nothing written (the file exists and no --force or not confirmed, is not a regular file,
 or writing was declined), 130 Ctrl-C.
 `,
-    );
+  );
   withCommon(cmd).action(async (_o, c: Command) => run(() => import('../../commands/init.js'), c));
   return cmd;
 }
