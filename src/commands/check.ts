@@ -14,7 +14,8 @@ import { CHECK_REPORTERS, renderCheckInvalidJson } from '../ui/reporters/check.j
 /** `qwh check [file]`: validate and summarise; exit 0 valid, 2 invalid. */
 const check: CommandHandler = async (ctx, args, flags) => {
   const o = resolveOptions(CHECK_OPTIONS, { flags, args, env: ctx.env });
-  const { config, dir } = await loadConfig(ctx.cwd, flags.config as string | undefined);
+  const configFile = typeof flags.config === 'string' ? flags.config : undefined;
+  const { config, dir } = await loadConfig(ctx.cwd, configFile);
   const file = await findAccountFile(
     o.file,
     config.account ? resolve(dir, config.account) : undefined,

@@ -1,9 +1,10 @@
 import type { RuntimeContext } from '../../contracts/index.js';
 
+/** The part of stdout back-pressure needs: whether to wait, and the event that ends the wait. */
+type Drainable = Pick<NodeJS.EventEmitter, 'once'> & { readonly writableNeedDrain?: boolean };
+
 /** Waits until stdout has room again, so a slow reader holds the generator back instead of memory. */
-async function drained(
-  stream: NodeJS.WritableStream & { writableNeedDrain?: boolean },
-): Promise<void> {
+async function drained(stream: Drainable): Promise<void> {
   if (stream.writableNeedDrain) await new Promise((r) => stream.once('drain', r));
 }
 
@@ -15,7 +16,7 @@ export async function printSamples(
   ctx: Pick<RuntimeContext, 'stdout'>,
   payloads: Iterable<unknown>,
   count: number,
-  stream: NodeJS.WritableStream & { writableNeedDrain?: boolean } = process.stdout,
+  stream: Drainable = process.stdout,
 ): Promise<void> {
   if (count === 1) {
     for (const p of payloads) ctx.stdout.write(JSON.stringify(p, null, 2) + '\n');
