@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQwh, tempDir } from '../helpers/bin.js';
 
 // The spawned contract of hostile account and config files: the built bin prints one
-// `error:` line naming the file and the path, a hint, no stack trace, and exits 2 — and does not
-// hang on a FIFO. Every hostile case (nesting, key bounds, __proto__, duplicates, encodings,
-// alias bombs, devices…) is proved in-process against the same loaders:
-// test/adapters/hostile-account-config.test.ts and,
-// for the bounds with injected limits, test/core/input-limits.test.ts.
+// `error:` line naming the file and the path, a hint, no stack trace, and exits 2; it does not
+// hang on a FIFO, and YAML deeper than the yaml library's recursion is a problem, not a crash.
+// Every other hostile case (nesting, key bounds, __proto__, duplicates, encodings, alias bombs,
+// devices…) is proved in-process against the same loaders in
+// test/adapters/hostile-account-config.test.ts and, for the bounds with injected limits,
+// test/core/input-limits.test.ts.
 
 /** stderr as the user sees it: `error:` lines then a `hint:` line, nothing else. */
 function expectOneLineError(stderr: string, first: string): void {
@@ -34,6 +35,35 @@ describe('hostile account and config files, spawned: exit 2, one line naming fil
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expectOneLineError(r.stderr, `${file} › __proto__: key "__proto__" is not allowed`);
+  });
+
+  // YAML deeper than the yaml library's recursion overflows the stack; qwh turns that into a
+  // problem. Proved here, one process each, not in-process: V8 aborts a process (fatal
+  // "RegExpCompiler Allocation failed") on about the third such overflow in it.
+  it('an account file of 100 000 levels of YAML: a one-line problem, not a crash', async () => {
+    const file = join(t.dir, 'deep.yaml');
+    await writeFile(file, 'a: ' + '['.repeat(100_000) + ']'.repeat(100_000));
+    const r = await runQwh(['check', file]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^error: .*deep\.yaml:1:\d+: Maximum call stack size exceeded$/);
+    expect(lines.every((l) => /^(error|hint): /.test(l))).toBe(true);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a config file of 50 000 levels of YAML: a one-line problem, not a crash', async () => {
+    const dir = join(t.dir, 'deep-config');
+    await mkdir(dir);
+    await writeFile(
+      join(dir, 'qwh.config.yaml'),
+      'account: ' + '['.repeat(50_000) + ']'.repeat(50_000),
+    );
+    const r = await runQwh(['check', 'x.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^error: qwh\.config\.yaml:1:\d+: Maximum call stack size exceeded$/);
+    expect(lines.every((l) => /^(error|hint): /.test(l))).toBe(true);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('a config file with a bad URL (found by the search from the working folder)', async () => {
