@@ -7,7 +7,11 @@ import { validateAccount } from '../core/account/validate.js';
 import { InvalidFileError, UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { decodeUtf8 } from '../core/input/decode.js';
-import { ACCOUNT_FILE_LIMITS, MAX_ACCOUNT_FILE_BYTES } from '../core/input/limits.js';
+import {
+  ACCOUNT_FILE_LIMITS,
+  MAX_ACCOUNT_FILE_BYTES,
+  type StructureLimits,
+} from '../core/input/limits.js';
 import {
   detectFormat,
   parseDocumentText,
@@ -77,13 +81,20 @@ export function problemsError(
   );
 }
 
-/** Reads, parses (JSON or YAML) and validates an account file; every problem becomes one line of a UserError. */
-export async function loadAccountFile(file: string, cwd: string): Promise<LoadedAccount> {
+/**
+ * Reads, parses (JSON or YAML) and validates an account file; every problem becomes one line of
+ * a UserError. `limits` is for tests that prove a bound without building a document that big.
+ */
+export async function loadAccountFile(
+  file: string,
+  cwd: string,
+  limits: StructureLimits = ACCOUNT_FILE_LIMITS,
+): Promise<LoadedAccount> {
   const path = resolve(cwd, file);
   const bytes = await readRegularFile(path, MAX_ACCOUNT_FILE_BYTES, file);
   const text = decodeUtf8(bytes, file);
   const format = detectFormat(file, text);
-  const parsed = parseDocumentText(text, format, ACCOUNT_FILE_LIMITS);
+  const parsed = parseDocumentText(text, format, limits);
   if (!parsed.ok) throw problemsError(file, parsed.problems);
   const v = validateAccount(parsed.value);
   if (!v.ok) throw problemsError(file, v.problems);

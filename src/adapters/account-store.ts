@@ -6,37 +6,26 @@ import {
   lstat,
   mkdir,
   open,
-  readFile,
   stat,
-  truncate,
   unlink,
   writeFile,
 } from 'node:fs/promises';
-import { unlinkSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { isUserError, UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
-import { parseJournal, type JournalRecord } from '../core/migrate/journal.js';
+import type { JournalRecord } from '../core/migrate/journal.js';
 import { MAX_ACCOUNT_FILE_BYTES } from '../core/input/limits.js';
 import { MESSAGES } from '../messages/index.js';
 import { readRegularFile } from './read-file.js';
 import { fsyncPath, writeFileAtomic } from './atomic-write.js';
 import { backupFile } from './backup.js';
 import { sha256Hex } from '../core/hash.js';
+import { JournalFile } from './journal-file.js';
+import { acquireLock } from './lock-file.js';
+
+export type { LockInfo } from './lock-file.js';
 
 const M = MESSAGES.migrate.store;
-
-/** Who holds the lock of an account file. */
-export interface LockInfo {
-  pid: number;
-  host: string;
-  startedAt: string;
-  command: string;
-}
-
-/** Largest journal read (a run writes a few hundred bytes per step). */
-const MAX_JOURNAL_BYTES = 16 * 1024 * 1024;
 
 /**
  * Everything that writes beside one account file: lock, backups, atomic replacement,
@@ -48,22 +37,12 @@ export class AccountStore {
   readonly qwhDir: string;
   readonly lockPath: string;
   readonly journalPath: string;
-  /** How the journal ends: ready for a record, a whole record missing its newline, or a torn line to cut. */
-  private journalTail: 'clean' | 'newline' | { cutAt: number } | undefined;
-  private testPaused = false;
+  private readonly journal: JournalFile;
 
-  /**
-   * `testPauseAt` is a test-only hook (the CLI passes `QWH_TEST_PAUSE_AT`; unset in production it
-   * does nothing): the run stops right after that point (`before-lock`, `locked`, or a journal
-   * record: `begin`, `backup`, `secret-file`, `write:add-v2:intent`, `write:add-v2:done`, `verify`,
-   * `write:disable-v1:intent`, `write:disable-v1:done`, `end`) until SIGUSR2, so the reliability
-   * tests can SIGKILL or Ctrl-C a run at an exact step instead of racing it.
-   */
   constructor(
     file: string,
     readonly shown: string,
     private readonly warn: (msg: string) => void = () => {},
-    private readonly testPauseAt?: string,
   ) {
     this.path = resolve(file);
     this.dir = dirname(this.path);
@@ -71,6 +50,7 @@ export class AccountStore {
     const name = basename(this.path);
     this.lockPath = join(this.qwhDir, `${name}.lock`);
     this.journalPath = join(this.qwhDir, `journal-${name}.jsonl`);
+    this.journal = new JournalFile(this.journalPath, this.rel(this.journalPath));
   }
 
   /** A path relative to the account folder, for messages, journal and plan. */
@@ -93,12 +73,11 @@ export class AccountStore {
   }
 
   /**
-   * Takes the lock (created atomically with its content: temp file + link, which fails if the
-   * lock exists). A lock left by a dead process on this host is taken over with a warning; a
-   * live one refuses with exit 4 naming its holder. Returns the release function.
+   * Takes the lock (see lock-file.ts), after making sure `.qwh/` exists and the folder is
+   * writable. A live holder refuses with exit 4; a dead one on this host is taken over with a
+   * warning. Returns the release function.
    */
   async lock(command: string): Promise<() => Promise<void>> {
-    await this.pausePoint('before-lock');
     try {
       await this.ensureQwhDir();
       // Backups and the atomic replacement need the folder itself: refuse now, before any step.
@@ -108,75 +87,12 @@ export class AccountStore {
       if (typeof code !== 'string') throw e;
       throw new UserError(M.folderReadOnly(this.dir, code), ExitCode.REFUSED, M.ioFailedHint);
     }
-    const release = await this.takeLock(command).catch((e: unknown) => {
-      throw ioError(e, this.rel(this.lockPath));
-    });
-    await this.pausePoint('locked');
-    return release;
-  }
-
-  private async takeLock(command: string): Promise<() => Promise<void>> {
-    const info: LockInfo = {
-      pid: process.pid,
-      host: hostname(),
-      startedAt: new Date().toISOString(),
-      command,
-    };
-    const tmp = `${this.lockPath}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(info) + '\n', { mode: 0o600 });
-    try {
-      for (let attempt = 0; attempt < 3; attempt++) {
-        try {
-          await link(tmp, this.lockPath);
-          const release = async (): Promise<void> => {
-            process.removeListener('exit', onExit);
-            await unlink(this.lockPath).catch(() => {});
-          };
-          // A second Ctrl-C ends the process at once: still leave no lock behind.
-          const onExit = (): void => {
-            try {
-              unlinkSync(this.lockPath);
-            } catch {
-              // already gone
-            }
-          };
-          process.once('exit', onExit);
-          return release;
-        } catch (e) {
-          if (!isErrno(e, 'EEXIST')) throw e;
-        }
-        const holder = await this.readLock();
-        if (holder && holder.host === info.host && !isAlive(holder.pid)) {
-          this.warn(M.staleLock(this.rel(this.lockPath), holder));
-          await unlink(this.lockPath).catch(() => {});
-          continue;
-        }
-        throw new UserError(
-          M.lockHeld(this.shown, holder),
-          ExitCode.REFUSED,
-          M.lockHeldHint(this.rel(this.lockPath)),
-        );
-      }
-      throw new UserError(M.lockHeld(this.shown, undefined), ExitCode.REFUSED);
-    } finally {
-      await unlink(tmp).catch(() => {});
-    }
-  }
-
-  private async readLock(): Promise<LockInfo | undefined> {
-    try {
-      const v = JSON.parse(await readFile(this.lockPath, 'utf8')) as Partial<LockInfo>;
-      if (typeof v.pid === 'number' && typeof v.host === 'string')
-        return {
-          pid: v.pid,
-          host: v.host,
-          startedAt: String(v.startedAt ?? '?'),
-          command: String(v.command ?? '?'),
-        };
-    } catch {
-      // unreadable or torn: treated as held by an unknown process
-    }
-    return undefined;
+    const rel = this.rel(this.lockPath);
+    return acquireLock(this.lockPath, command, { shown: this.shown, rel, warn: this.warn }).catch(
+      (e: unknown) => {
+        throw ioError(e, rel);
+      },
+    );
   }
 
   /** Refuses symlinks and anything but a regular file (exit 4): qwh replaces the file itself. */
@@ -290,69 +206,17 @@ export class AccountStore {
 
   /** Every journal record; a torn last line (killed mid-write) is dropped. Exit 4 if corrupt. */
   async readJournal(): Promise<JournalRecord[]> {
-    let bytes: Buffer;
-    try {
-      bytes = await readRegularFile(this.journalPath, MAX_JOURNAL_BYTES);
-    } catch (e) {
-      if (await this.exists(this.rel(this.journalPath))) throw e;
-      return [];
-    }
-    const parsed = parseJournal(bytes.toString('utf8'));
-    if (!parsed.ok)
-      throw new UserError(
-        M.journalCorrupt(this.rel(this.journalPath), parsed.line, parsed.message),
-        ExitCode.REFUSED,
-        M.journalCorruptHint,
-      );
-    this.journalTail = tailOf(bytes);
-    return parsed.records;
+    return this.journal.read();
   }
 
   /** Appends one record and fsyncs it before returning (write-ahead: the step follows). */
   async appendJournal(rec: JournalRecord): Promise<void> {
     try {
       await this.ensureQwhDir();
-      if (this.journalTail === undefined) {
-        try {
-          this.journalTail = tailOf(await readFile(this.journalPath));
-        } catch {
-          this.journalTail = 'clean';
-        }
-      }
-      // A torn last line (a run killed mid-append) never happened: its step had not begun. Cut it,
-      // so it does not end up in the middle of the journal, where it would make every later read
-      // refuse the journal as corrupt.
-      const tail = this.journalTail;
-      if (typeof tail === 'object') await truncate(this.journalPath, tail.cutAt);
-      const fh = await open(this.journalPath, 'a', 0o600);
-      try {
-        await fh.writeFile((tail === 'newline' ? '\n' : '') + JSON.stringify(rec) + '\n');
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
+      await this.journal.append(rec);
     } catch (e) {
-      // Part of the line may be on disk: look at the tail again before the next append.
-      this.journalTail = undefined;
       throw ioError(e, this.rel(this.journalPath));
     }
-    this.journalTail = 'clean';
-    await this.pausePoint(rec.t === 'write' ? `write:${rec.step}:${rec.phase}` : rec.t);
-  }
-
-  /** The test-only pause (see the constructor); the first time the point is reached only. */
-  private async pausePoint(point: string): Promise<void> {
-    if (this.testPauseAt !== point || this.testPaused) return;
-    this.testPaused = true;
-    await new Promise<void>((resolve) => {
-      // A signal listener alone does not keep the process alive; this timer does.
-      const keepAlive = setInterval(() => {}, 60_000);
-      process.once('SIGUSR2', () => {
-        clearInterval(keepAlive);
-        resolve();
-      });
-      this.warn(M.testPaused(point));
-    });
   }
 
   /** Reads a backup named in the journal (relative to the account folder). */
@@ -361,27 +225,10 @@ export class AccountStore {
   }
 }
 
-/** How journal bytes end: cleanly, with a whole record missing its newline, or with a torn line. */
-function tailOf(bytes: Buffer): 'clean' | 'newline' | { cutAt: number } {
-  if (bytes.length === 0 || bytes[bytes.length - 1] === 0x0a) return 'clean';
-  const cutAt = bytes.lastIndexOf(0x0a) + 1;
-  const last = parseJournal(bytes.subarray(cutAt).toString('utf8'));
-  return last.ok && last.records.length === 1 ? 'newline' : { cutAt };
-}
-
 /** A file-system failure as a user error naming what could not be written (no stack trace). */
 function ioError(e: unknown, what: string): unknown {
   if (isUserError(e)) return e;
   const code = errnoOf(e);
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return e;
   return new UserError(M.ioFailed(what, code), ExitCode.REFUSED, M.ioFailedHint);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return isErrno(e, 'EPERM');
-  }
 }

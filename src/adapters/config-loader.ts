@@ -3,7 +3,11 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import { ConfigSchema, type QwhConfig } from '../core/config-schema.js';
 import { decodeUtf8 } from '../core/input/decode.js';
-import { ACCOUNT_FILE_LIMITS, MAX_ACCOUNT_FILE_BYTES } from '../core/input/limits.js';
+import {
+  ACCOUNT_FILE_LIMITS,
+  MAX_ACCOUNT_FILE_BYTES,
+  type StructureLimits,
+} from '../core/input/limits.js';
 import { detectFormat, parseDocumentText } from '../core/input/parse-document.js';
 import { zodIssuesToProblems } from '../core/zod-problems.js';
 import { MESSAGES } from '../messages/index.js';
@@ -32,8 +36,15 @@ export interface LoadedConfig {
   dir: string;
 }
 
-/** Finds and validates the qwh config (from cwd upwards, or the explicit file); {} when there is none. */
-export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
+/**
+ * Finds and validates the qwh config (from cwd upwards, or the explicit file); {} when there is
+ * none. `limits` is for tests that prove a bound without building a document that big.
+ */
+export async function loadConfig(
+  cwd: string,
+  explicit?: string,
+  limits: StructureLimits = ACCOUNT_FILE_LIMITS,
+): Promise<LoadedConfig> {
   // Our own loader: size cap, UTF-8 check, duplicate keys, depth/alias limits, for every format.
   const safeLoad = async (filepath: string): Promise<unknown> => {
     const shown = relative(cwd, filepath) || filepath;
@@ -41,7 +52,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     const format = filepath.endsWith('.qwhrc')
       ? detectFormat('', text)
       : detectFormat(filepath, text);
-    const parsed = parseDocumentText(text, format, ACCOUNT_FILE_LIMITS);
+    const parsed = parseDocumentText(text, format, limits);
     if (!parsed.ok) throw problemsError(shown, parsed.problems, MESSAGES.config.invalidHint);
     return parsed.value;
   };

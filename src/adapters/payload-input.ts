@@ -1,5 +1,3 @@
-import { readdir, stat } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
 import { STATE_INCOMPLETE } from '../core/assumptions.js';
 import { idField } from '../core/endpoint/payload-id.js';
 import { UserError } from '../core/errors.js';
@@ -12,108 +10,80 @@ import { ParticipationV2Schema } from '../core/payload/v2.js';
 import { zodIssuesToProblems } from '../core/zod-problems.js';
 import type { EndpointPayload } from '../core/endpoint/report.js';
 import { MESSAGES } from '../messages/index.js';
-import { readRegularFile } from './read-file.js';
+import { MAX_LINE_BYTES, walkCaptures } from './capture-walker.js';
 
 /** Largest payload file read (an NDJSON capture of many deliveries). */
 export const MAX_PAYLOAD_FILE_BYTES = 64 * 1024 * 1024;
 /** Most bodies taken from --payload. */
 export const MAX_PAYLOADS = 10_000;
 
-const PAYLOAD_EXT = /\.(json|ndjson|jsonl|txt|form)$/i;
-const NDJSON_EXT = /\.(ndjson|jsonl)$/i;
-
-function splitLines(bytes: Buffer): Array<{ line: number; bytes: Buffer }> {
-  const out: Array<{ line: number; bytes: Buffer }> = [];
-  let start = 0;
-  let line = 1;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      let end = i;
-      if (end > start && bytes[end - 1] === 0x0d) end--;
-      const b = bytes.subarray(start, end);
-      if (b.toString('utf8').trim() !== '') out.push({ line, bytes: b });
-      start = i + 1;
-      line++;
-    }
+/**
+ * test-endpoint's content rule for a file not named .ndjson/.jsonl: one body a line when it has
+ * several lines, starts like a JSON object and is not one JSON document (nor a 1.0 form body).
+ */
+function isNdjsonText(bytes: Uint8Array, shown: string): boolean {
+  // Invalid UTF-8 and UTF-16 are refused here, for the whole file, with the file's offset.
+  const text = decodeUtf8(bytes, shown);
+  if (looksFormEncoded(text)) return false;
+  const t = text.trim();
+  if (!t.includes('\n') || !t.startsWith('{')) return false;
+  // Too big to parse: judged (and refused) as one body by classify.
+  if (jsonTextProblem(text, PAYLOAD_LIMITS)) return false;
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
   }
-  return out;
 }
 
 /**
  * Reads the user's captured bodies from a file (one body), an NDJSON file (one body a line) or a
  * folder of them, keeping the exact bytes. Bodies that are not JSON objects (or 1.0 form data)
  * are errors (exit 2) naming file and line; a 2.0 body that does not match qwh's model is sent
- * anyway, with a warning, since a real capture outranks the model.
+ * anyway, with a warning, since a real capture outranks the model. `stdin`, when given, is read
+ * for `-`.
  */
 export async function loadPayloads(
   path: string,
   cwd: string,
   version: 1 | 2,
   warn: (msg: string) => void,
+  stdin?: NodeJS.ReadableStream,
 ): Promise<EndpointPayload[]> {
-  const abs = resolve(cwd, path);
-  let files: string[];
-  let isDir = false;
-  try {
-    isDir = (await stat(abs)).isDirectory();
-  } catch {
-    // readRegularFile below reports the missing file properly
-  }
-  if (isDir) {
-    files = (await readdir(abs, { withFileTypes: true }))
-      .filter((d) => d.isFile() && PAYLOAD_EXT.test(d.name))
-      .map((d) => join(abs, d.name))
-      .sort();
-    if (files.length === 0)
-      throw new UserError(
-        MESSAGES.endpoint.payloadNone(path),
-        ExitCode.USAGE,
-        MESSAGES.endpoint.payloadHint,
-      );
-  } else files = [abs];
-
+  const E = MESSAGES.endpoint;
+  const none = (): UserError => new UserError(E.payloadNone(path), ExitCode.USAGE, E.payloadHint);
+  const captures = walkCaptures(path, {
+    cwd,
+    stdin,
+    // Every body is held (and sent), so the whole input is capped, not only each line.
+    maxDocumentBytes: MAX_PAYLOAD_FILE_BYTES,
+    maxFileBytes: MAX_PAYLOAD_FILE_BYTES,
+    maxLineBytes: MAX_LINE_BYTES,
+    isNdjson: isNdjsonText,
+    onNotice: warn,
+    notFoundHint: E.payloadHint,
+    emptyFolder: none,
+  });
   const out: EndpointPayload[] = [];
-  for (const file of files) {
-    // A file is named as given; a folder's files relative to where qwh runs.
-    const shown = isDir ? relative(cwd, file) || basename(file) : path;
-    const bytes = await readRegularFile(file, MAX_PAYLOAD_FILE_BYTES, shown);
-    let bodies: Array<{ where: string; bytes: Buffer }>;
-    const text = decodeUtf8(bytes, shown);
-    const whole = (): boolean => {
-      // Too big to parse: judged (and refused) as one body below.
-      if (jsonTextProblem(text, PAYLOAD_LIMITS)) return true;
-      try {
-        JSON.parse(text);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    const ndjson =
-      NDJSON_EXT.test(file) ||
-      (!looksFormEncoded(text) &&
-        text.trim().includes('\n') &&
-        !whole() &&
-        text.trim().startsWith('{'));
-    if (ndjson)
-      bodies = splitLines(bytes).map((l) => ({ where: `${shown}:${l.line}`, bytes: l.bytes }));
-    else bodies = [{ where: shown, bytes }];
-    for (const b of bodies) {
-      if (out.length >= MAX_PAYLOADS)
-        throw new UserError(
-          MESSAGES.endpoint.payloadTooMany(MAX_PAYLOADS),
-          ExitCode.USAGE,
-          MESSAGES.endpoint.payloadHint,
-        );
-      out.push(classify(b.where, b.bytes, version, warn));
-    }
+  for await (const c of captures) {
+    if (c.kind === 'too-long')
+      throw new UserError(
+        MESSAGES.input.tooLarge(c.where, c.length, MAX_LINE_BYTES),
+        ExitCode.USAGE,
+        E.payloadHint,
+      );
+    if (out.length >= MAX_PAYLOADS)
+      throw new UserError(E.payloadTooMany(MAX_PAYLOADS), ExitCode.USAGE, E.payloadHint);
+    // Kept until sent: a line is copied, so a body never pins the whole chunk it was read in; a
+    // document is its own buffer already.
+    const bytes =
+      c.kind === 'line'
+        ? Buffer.from(c.bytes)
+        : Buffer.from(c.bytes.buffer, c.bytes.byteOffset, c.bytes.length);
+    out.push(classify(c.where, bytes, version, warn));
   }
-  if (out.length === 0)
-    throw new UserError(
-      MESSAGES.endpoint.payloadNone(path),
-      ExitCode.USAGE,
-      MESSAGES.endpoint.payloadHint,
-    );
+  if (out.length === 0) throw none();
   return out;
 }
 

@@ -130,14 +130,14 @@ export async function buildDeps(
   };
 }
 
-/** The store of an account file, warnings to the logger (QWH_TEST_PAUSE_AT: see AccountStore). */
+/** The store of an account file, warnings to the logger. */
 export function storeFor(
-  ctx: RuntimeContext,
+  _ctx: RuntimeContext,
   path: string,
   shown: string,
   log: Logger,
 ): AccountStore {
-  return new AccountStore(path, shown, (m) => log.warn(m), ctx.env.QWH_TEST_PAUSE_AT || undefined);
+  return new AccountStore(path, shown, (m) => log.warn(m));
 }
 
 /** Writes a text file atomically (temp + rename), masked as a second line of defence. */

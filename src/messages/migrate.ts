@@ -92,8 +92,6 @@ export const MIGRATE_MESSAGES = {
       'qwh writes its lock, journal, backups and secret files beside the account file, and replaces the file atomically: the account file holds its old or its new bytes, never a mix. Free some space or make the folder writable, then run again.',
     folderReadOnly: (dir: string, code: string) =>
       `cannot write in ${dir}: ${IO_REASONS[code] ?? 'file-system error'} (${code}); nothing was changed`,
-    testPaused: (point: string) =>
-      `QWH_TEST_PAUSE_AT: paused after "${point}" (send SIGUSR2 to continue)`,
   },
   noAccountFile: (names: readonly string[]) =>
     `several account files here (${names.join(', ')}); which one?`,

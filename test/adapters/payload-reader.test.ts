@@ -1,9 +1,11 @@
 import type { PayloadEvent } from '../../src/contracts/index.js';
-import { writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPayloads, type ReadPayloadsOptions } from '../../src/adapters/payload-reader.js';
+import { UserError } from '../../src/core/errors.js';
 import { MESSAGES } from '../../src/messages/index.js';
 import { tempDir } from '../helpers/bin.js';
 
@@ -87,5 +89,28 @@ describe('readPayloads', () => {
     expect(await collect('u16.json')).toEqual([
       { kind: 'invalid', where: 'u16.json', reason: MESSAGES.diff.utf16 },
     ]);
+  });
+
+  it('a line over the cap is an invalid event naming the line; reading goes on', async () => {
+    await writeFile(join(t.dir, 'long.ndjson'), `{"a":1}\n{"pad":"${'x'.repeat(200)}"}\n{"b":2}\n`);
+    expect(await collect('long.ndjson', { maxLineBytes: 100 })).toEqual([
+      { kind: 'record', value: { a: 1 }, where: 'long.ndjson:1' },
+      { kind: 'invalid', where: 'long.ndjson:2', reason: MESSAGES.diff.lineTooLong(210, 100) },
+      { kind: 'record', value: { b: 2 }, where: 'long.ndjson:3' },
+    ]);
+  });
+
+  it('a FIFO with a capture name in a folder is refused, as when named directly', async () => {
+    // The folder rule is the capture walker's (test/adapters/capture-walker.test.ts); this pins
+    // that diff-payload no longer skips such an entry with the "not a capture" notice.
+    const d = join(t.dir, 'with-fifo');
+    await mkdir(d);
+    await writeFile(join(d, 'a.json'), '{"a":1}');
+    execFileSync('mkfifo', [join(d, 'b.ndjson')]);
+    const e: unknown = await collect('with-fifo').catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(UserError);
+    expect((e as UserError).message).toBe(
+      MESSAGES.input.notRegular(join('with-fifo', 'b.ndjson'), 'named pipe (FIFO)'),
+    );
   });
 });

@@ -101,15 +101,18 @@ describe('npm pack → npm install -g → qwh runs (a fresh machine, in a temp p
     await tmp.cleanup();
   });
 
-  it('the tarball holds only what runs: bin, built dist (no source maps), schemas, README', () => {
+  it('the tarball holds only what runs: bin, built dist and its types (no source maps), schemas, README', () => {
     expect(files).toContain('bin/qwh.js');
     expect(files).toContain('dist/cli/main.js');
+    // The library entry ships its types (package.json "types"/"exports").
+    expect(files).toContain('dist/index.js');
+    expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('schema/account.schema.json');
     expect(files).toContain('README.md');
     expect(files).toContain('package.json');
     const unexpected = files.filter(
       (f) =>
-        !/^(bin\/qwh\.js|dist\/.+\.js|schema\/[\w-]+\.schema\.json|README\.md|package\.json|LICENSE)$/.test(
+        !/^(bin\/qwh\.js|dist\/.+\.(?:js|d\.ts)|schema\/[\w-]+\.schema\.json|README\.md|package\.json|LICENSE)$/.test(
           f,
         ),
     );

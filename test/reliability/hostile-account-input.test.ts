@@ -1,282 +1,88 @@
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateAccount } from '../../src/core/account/validate.js';
-import { decodeUtf8 } from '../../src/core/input/decode.js';
-import { ACCOUNT_FILE_LIMITS } from '../../src/core/input/limits.js';
-import { parseDocumentText } from '../../src/core/input/parse-document.js';
 import { runQwh, tempDir } from '../helpers/bin.js';
 
-// Hostile account and config files: each must be a clear one-line error (exit 2), in bounded
-// time and memory, with no stack trace and no prototype pollution.
-const cases: Array<[string, () => Buffer | string, RegExp]> = [
-  [
-    'deep nesting (100 000 levels, JSON)',
-    () => '{"a":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}',
-    /nesting deeper than/,
-  ],
-  [
-    'deep nesting (100 000 levels, YAML flow)',
-    () => 'a: ' + '['.repeat(100_000) + ']'.repeat(100_000),
-    /nesting|call stack|YAML/i,
-  ],
-  [
-    '1 million keys',
-    () =>
-      '{' + Array.from({ length: 1_000_000 }, (_, i) => `"${i.toString(36)}":0`).join(',') + '}',
-    /limit|keys/,
-  ],
-  [
-    '__proto__ key',
-    () => '{"version":1,"__proto__":{"polluted":true}}',
-    /"__proto__" is not allowed/,
-  ],
-  [
-    'constructor.prototype keys',
-    () => 'version: 1\nconstructor:\n  prototype:\n    polluted: true\n',
-    /"constructor" is not allowed/,
-  ],
-  ['duplicate keys (JSON)', () => '{"version":1,"version":2}', /version: duplicate key/],
-  ['duplicate keys (YAML)', () => 'version: 1\nversion: 2\n', /unique|duplicate/i],
-  [
-    'number beyond 2^53',
-    () => '{"version":1,"account":{"id":9007199254740993,"name":"x"},"webhooks":[]}',
-    /number too large/,
-  ],
-  [
-    'invalid UTF-8',
-    () => Buffer.from([0x76, 0x3a, 0x20, 0xff, 0xfe, 0x0a]),
-    /invalid UTF-8 at byte 3/,
-  ],
-  [
-    'UTF-16 file',
-    () =>
-      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('version: 1\n', 'utf16le').swap16()]),
-    /UTF-16/,
-  ],
-  [
-    'YAML alias bomb',
-    () =>
-      [
-        'a: &a [x,x,x,x,x,x,x,x,x,x]',
-        ...'bcdefgh'.split('').map(
-          (k, i) =>
-            `${k}: &${k} [${Array(10)
-              .fill('*' + 'abcdefgh'[i])
-              .join(',')}]`,
-        ),
-      ].join('\n'),
-    /alias/,
-  ],
-  [
-    'binary garbage',
-    () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
-    /invalid UTF-8|cannot|must be/,
-  ],
-  ['empty file', () => '', /the file is empty/],
-  ['whitespace only', () => '  \n\n', /the file is empty/],
-  ['a string, not an object', () => '"hello"', /must be an object/],
-];
+// The spawned contract of hostile account and config files: the built bin prints one
+// `error:` line naming the file and the path, a hint, no stack trace, and exits 2; it does not
+// hang on a FIFO, and YAML deeper than the yaml library's recursion is a problem, not a crash.
+// Every other hostile case (nesting, key bounds, __proto__, duplicates, encodings, alias bombs,
+// devices…) is proved in-process against the same loaders in
+// test/adapters/hostile-account-config.test.ts and, for the bounds with injected limits,
+// test/core/input-limits.test.ts.
 
-describe('hostile account files: clear error, exit 2, no stack, nothing polluted', () => {
+/** stderr as the user sees it: `error:` lines then a `hint:` line, nothing else. */
+function expectOneLineError(stderr: string, first: string): void {
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines[0]).toBe(`error: ${first}`);
+  expect(lines.filter((l) => l.startsWith('error: '))).toHaveLength(1);
+  expect(lines.slice(1).every((l) => l.startsWith('hint: '))).toBe(true);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('hostile account and config files, spawned: exit 2, one line naming file and path', () => {
   let t: { dir: string; cleanup: () => Promise<void> };
   beforeAll(async () => {
     t = await tempDir();
   });
   afterAll(async () => t.cleanup());
 
-  it.each(cases)('%s', async (name, make, message) => {
-    const ext = /YAML|alias|constructor/.test(name) ? 'yaml' : 'json';
-    const file = join(t.dir, `${name.replace(/[^a-z0-9]+/gi, '-')}.${ext}`);
-    await writeFile(file, make());
+  it('an account file with a __proto__ key', async () => {
+    const file = join(t.dir, 'proto.json');
+    await writeFile(file, '{"version":1,"__proto__":{"polluted":true}}');
     const r = await runQwh(['check', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(r.stderr.split('\n').filter((l) => l.startsWith('error: ')).length).toBeGreaterThan(0);
+    expect(r.stdout).toBe('');
+    expectOneLineError(r.stderr, `${file} › __proto__: key "__proto__" is not allowed`);
   });
 
-  it.each(cases)('%s: in-process parse leaves Object.prototype clean', (_name, make) => {
-    const raw = make();
-    try {
-      const text = typeof raw === 'string' ? raw : decodeUtf8(raw, 'f');
-      const parsed = parseDocumentText(
-        text,
-        text.trimStart().startsWith('{') ? 'json' : 'yaml',
-        ACCOUNT_FILE_LIMITS,
-      );
-      if (parsed.ok) validateAccount(parsed.value);
-    } catch {
-      // decode errors are fine here: the point is what parsing leaves behind
-    }
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.prototype).not.toHaveProperty('polluted');
-  });
-
-  it('a directory, /dev/zero, a FIFO and a dangling symlink given as a file', async () => {
-    const fifo = join(t.dir, 'fifo.yaml');
-    const { execFileSync } = await import('node:child_process');
-    execFileSync('mkfifo', [fifo]);
-    await mkdir(join(t.dir, 'd.yaml'));
-    await symlink(join(t.dir, 'missing.yaml'), join(t.dir, 'dangling.yaml'));
-    for (const [p, msg] of [
-      [join(t.dir, 'd.yaml'), /is a directory/],
-      ['/dev/zero', /is a character device/],
-      [fifo, /named pipe/],
-      [join(t.dir, 'dangling.yaml'), /no such file/],
-    ] as const) {
-      const r = await runQwh(['check', p]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(msg);
-    }
-  });
-
-  it('a BOM is accepted', async () => {
-    const file = join(t.dir, 'bom.json');
-    await writeFile(
-      file,
-      Buffer.concat([
-        Buffer.from([0xef, 0xbb, 0xbf]),
-        Buffer.from(JSON.stringify({ version: 1, account: { id: 1, name: 'A' }, webhooks: [] })),
-      ]),
-    );
+  // YAML deeper than the yaml library's recursion overflows the stack; qwh turns that into a
+  // problem. Proved here, one process each, not in-process: V8 aborts a process (fatal
+  // "RegExpCompiler Allocation failed") on about the third such overflow in it.
+  it('an account file of 100 000 levels of YAML: a one-line problem, not a crash', async () => {
+    const file = join(t.dir, 'deep.yaml');
+    await writeFile(file, 'a: ' + '['.repeat(100_000) + ']'.repeat(100_000));
     const r = await runQwh(['check', file]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^error: .*deep\.yaml:1:\d+: Maximum call stack size exceeded$/);
+    expect(lines.every((l) => /^(error|hint): /.test(l))).toBe(true);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
-});
 
-describe('hostile config files', () => {
-  let t: { dir: string; cleanup: () => Promise<void> };
-  beforeAll(async () => {
-    t = await tempDir();
-  });
-  afterAll(async () => t.cleanup());
-
-  it.each([
-    [
-      '__proto__ key',
-      'qwh.config.json',
-      '{"account":"a.json","__proto__":{"polluted":1}}',
-      /"__proto__" is not allowed/,
-    ],
-    [
-      'duplicate key',
-      'qwh.config.json',
-      '{"account":"a.json","account":"b.json"}',
-      /duplicate key/,
-    ],
-    [
-      '50 000 levels of YAML',
-      'qwh.config.yaml',
-      'account: ' + '['.repeat(50_000) + ']'.repeat(50_000),
-      /nesting|call stack|YAML/i,
-    ],
-    ['invalid UTF-8', '.qwhrc.yaml', Buffer.from([0x61, 0x3a, 0x20, 0xc0, 0x80]), /invalid UTF-8/],
-    [
-      'bad URL',
-      '.qwhrc.json',
-      '{"testEndpoint":{"url":"notaurl"}}',
-      /\.qwhrc\.json › testEndpoint\.url: Invalid URL/,
-    ],
-    [
-      'unknown key in package.json#qwh',
-      'package.json',
-      '{"name":"x","qwh":{"acount":"a.json"}}',
-      /package\.json#qwh › acount: unknown key/,
-    ],
-    [
-      'a literal secret',
-      'qwh.config.yaml',
-      'testEndpoint:\n  secret: plain-text-secret\n',
-      /never the secret itself/,
-    ],
-    [
-      '100 000 levels of JSON',
-      'qwh.config.json',
-      '{"account":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}',
-      /nesting deeper than 32 levels/,
-    ],
-    [
-      '1 million keys',
-      'qwh.config.json',
-      '{' + Array.from({ length: 1_000_000 }, (_, i) => `"${i.toString(36)}":0`).join(',') + '}',
-      /limit|keys/,
-    ],
-    [
-      'constructor.prototype keys',
-      '.qwhrc.yaml',
-      'constructor:\n  prototype:\n    polluted: true\n',
-      /"constructor" is not allowed/,
-    ],
-    [
-      'a number beyond 2^53',
-      'qwh.config.json',
-      '{"testEndpoint":{"seed":9007199254740993}}',
-      /testEndpoint\.seed: number too large/,
-    ],
-    [
-      'a UTF-16 file',
-      'qwh.config.yaml',
-      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('account: a.yaml\n', 'utf16le')]),
-      /UTF-16/,
-    ],
-    [
-      'a YAML alias bomb',
-      'qwh.config.yaml',
-      'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n',
-      /too many YAML alias expansions/,
-    ],
-    [
-      'binary garbage',
-      'qwh.config.yaml',
-      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
-      /invalid UTF-8/,
-    ],
-    ['an empty file (read as no config)', 'qwh.config.yaml', '', /x\.yaml: no such file/],
-  ] as const)('%s (%s)', async (_label, name, content, message) => {
-    const dir = join(t.dir, `c${Math.random().toString(36).slice(2)}`);
+  it('a config file of 50 000 levels of YAML: a one-line problem, not a crash', async () => {
+    const dir = join(t.dir, 'deep-config');
     await mkdir(dir);
-    await writeFile(join(dir, name), content);
+    await writeFile(
+      join(dir, 'qwh.config.yaml'),
+      'account: ' + '['.repeat(50_000) + ']'.repeat(50_000),
+    );
     const r = await runQwh(['check', 'x.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(message);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^error: qwh\.config\.yaml:1:\d+: Maximum call stack size exceeded$/);
+    expect(lines.every((l) => /^(error|hint): /.test(l))).toBe(true);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('a BOM is accepted (the config is read: its account path is used)', async () => {
-    const dir = join(t.dir, 'bom');
+  it('a config file with a bad URL (found by the search from the working folder)', async () => {
+    const dir = join(t.dir, 'config');
     await mkdir(dir);
-    await writeFile(
-      join(dir, 'qwh.config.json'),
-      Buffer.concat([
-        Buffer.from([0xef, 0xbb, 0xbf]),
-        Buffer.from('{"account":"from-config.yaml"}'),
-      ]),
-    );
-    const r = await runQwh(['check'], { cwd: dir });
+    await writeFile(join(dir, '.qwhrc.json'), '{"testEndpoint":{"url":"notaurl"}}');
+    const r = await runQwh(['check', 'x.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('from-config.yaml: no such file');
+    expect(r.stdout).toBe('');
+    expectOneLineError(r.stderr, '.qwhrc.json › testEndpoint.url: Invalid URL');
   });
 
-  it('a FIFO or a folder where a config file is searched, /dev/zero or a folder given to --config: exit 2, no hang', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const fifoDir = join(t.dir, 'fifo');
-    await mkdir(fifoDir);
-    execFileSync('mkfifo', [join(fifoDir, '.qwhrc.json')]);
-    const folderDir = join(t.dir, 'folder');
-    await mkdir(join(folderDir, 'qwh.config.yaml'), { recursive: true });
-    for (const [cwd, args, msg] of [
-      [fifoDir, [], /\.qwhrc\.json: is a named pipe \(FIFO\), not a regular file/],
-      [folderDir, [], /qwh\.config\.yaml: is a directory, not a regular file/],
-      [t.dir, ['--config', '/dev/zero'], /\/dev\/zero: is a character device/],
-      [t.dir, ['--config', folderDir], /is a directory, not a regular file/],
-    ] as const) {
-      const r = await runQwh(['check', 'x.yaml', ...args], { cwd, timeoutMs: 15_000 });
-      expect(r.signal).toBeNull();
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(msg);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
-    }
+  it('a FIFO where a config file is searched: exit 2 at once, no hang', async () => {
+    const dir = join(t.dir, 'fifo');
+    await mkdir(dir);
+    execFileSync('mkfifo', [join(dir, '.qwhrc.json')]);
+    const r = await runQwh(['check', 'x.yaml'], { cwd: dir, timeoutMs: 15_000 });
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr, '.qwhrc.json: is a named pipe (FIFO), not a regular file');
   });
 });

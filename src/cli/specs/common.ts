@@ -1,21 +1,14 @@
 import type { CommandModule } from '../../contracts/index.js';
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { COMMON_OPTIONS } from '../../core/options/common.js';
+import { addOptions } from '../options.js';
 
 /** Runs a lazily imported command; supplied by main so specs stay free of side effects. */
 export type Runner = (load: () => Promise<CommandModule>, cmd: Command) => Promise<void>;
 
 /** Options every command takes: colour, progress, config file. */
 export function withCommon(cmd: Command): Command {
-  return cmd
-    .option('--no-color', 'no colour (also: NO_COLOR=1)')
-    .option('--no-progress', 'no spinners or progress lines')
-    .addOption(
-      new Option(
-        '--config <file>',
-        'qwh config file (default: qwh.config.*, .qwhrc*, package.json#qwh)',
-      ),
-    );
+  return addOptions(cmd, COMMON_OPTIONS);
 }
 
 /** Parses a whole number flag, or leaves the raw string for the command to reject with a clear message. */
