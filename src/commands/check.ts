@@ -6,6 +6,7 @@ import { summarizeAccount } from '../core/account/summary.js';
 import { InvalidFileError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { CHECK_OPTIONS } from '../core/options/check.js';
+import { COMMON_OPTIONS } from '../core/options/common.js';
 import { resolveOptions } from '../core/options/resolve.js';
 import { colorsFor } from '../ui/colors.js';
 import { printResult } from '../ui/print.js';
@@ -14,8 +15,8 @@ import { CHECK_REPORTERS, renderCheckInvalidJson } from '../ui/reporters/check.j
 /** `qwh check [file]`: validate and summarise; exit 0 valid, 2 invalid. */
 const check: CommandHandler = async (ctx, args, flags) => {
   const o = resolveOptions(CHECK_OPTIONS, { flags, args, env: ctx.env });
-  const configFile = typeof flags.config === 'string' ? flags.config : undefined;
-  const { config, dir } = await loadConfig(ctx.cwd, configFile);
+  const common = resolveOptions(COMMON_OPTIONS, { flags, env: ctx.env });
+  const { config, dir } = await loadConfig(ctx.cwd, common.config);
   const file = await findAccountFile(
     o.file,
     config.account ? resolve(dir, config.account) : undefined,

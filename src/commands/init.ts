@@ -68,17 +68,7 @@ const init: CommandHandler = async (ctx, args, flags) => {
   }
   const { backup } = await writeNewFile(input.path, file.text, { replace, shown: out });
   const backupShown = backup ? relative(ctx.cwd, backup) : undefined;
-  if (input.json)
-    printResult(
-      ctx,
-      renderInitJson({
-        file: out,
-        format: input.format,
-        ...(input.schemaRef !== undefined ? { schemaRef: input.schemaRef } : {}),
-        ...(backupShown !== undefined ? { backup: backupShown } : {}),
-        data: file.data,
-      }),
-    );
+  if (input.json) printResult(ctx, renderInitJson(input, file.data, backupShown));
   log.success(Q.wrote(out));
   if (backupShown) log.info(Q.backup(backupShown));
   log.info(Q.next(out));

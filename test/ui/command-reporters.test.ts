@@ -174,10 +174,9 @@ describe('init reporter', () => {
       ],
       pushRules: [],
     };
-    const doc = JSON.parse(renderInitJson({ file: 'a.yaml', format: 'yaml', data })) as Record<
-      string,
-      unknown
-    >;
+    const doc = JSON.parse(
+      renderInitJson({ out: 'a.yaml', format: 'yaml' }, data, undefined),
+    ) as Record<string, unknown>;
     expect(doc).toMatchObject({
       file: 'a.yaml',
       format: 'yaml',
@@ -187,7 +186,7 @@ describe('init reporter', () => {
     expect(doc).not.toHaveProperty('backup');
     expect(JSON.stringify(doc)).not.toContain('p4ss');
     expect(
-      JSON.parse(renderInitJson({ file: 'a.yaml', format: 'yaml', backup: 'a.bak', data })),
+      JSON.parse(renderInitJson({ out: 'a.yaml', format: 'yaml' }, data, 'a.bak')),
     ).toHaveProperty('backup', 'a.bak');
   });
 });

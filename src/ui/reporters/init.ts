@@ -1,29 +1,24 @@
 import type { ChalkInstance } from 'chalk';
+import type { InitInput } from '../../core/account/init-input.js';
 import { maskInitUrl, type InitAccountData } from '../../core/account/init.js';
 import { MESSAGES } from '../../messages/index.js';
 
-/** What init wrote, for its `--json` document. */
-export interface InitReport {
-  file: string;
-  format: 'yaml' | 'json';
-  schemaRef?: string;
-  /** The backup of the replaced file, relative to the working folder. */
-  backup?: string;
-  data: InitAccountData;
-}
-
-/** init's `--json` document: what was written, credentials masked. */
-export function renderInitJson(r: InitReport): string {
+/** init's `--json` document: what was written (`backup`: relative to the working folder), credentials masked. */
+export function renderInitJson(
+  input: Pick<InitInput, 'out' | 'format' | 'schemaRef'>,
+  data: InitAccountData,
+  backup: string | undefined,
+): string {
   return (
     JSON.stringify(
       {
-        file: r.file,
-        format: r.format,
-        schema: r.schemaRef ?? null,
-        ...(r.backup !== undefined ? { backup: r.backup } : {}),
-        account: r.data.account,
-        webhooks: r.data.webhooks.map((w) => ({ ...w, url: maskInitUrl(w.url) })),
-        pushRules: r.data.pushRules,
+        file: input.out,
+        format: input.format,
+        schema: input.schemaRef ?? null,
+        ...(backup !== undefined ? { backup } : {}),
+        account: data.account,
+        webhooks: data.webhooks.map((w) => ({ ...w, url: maskInitUrl(w.url) })),
+        pushRules: data.pushRules,
       },
       null,
       2,
