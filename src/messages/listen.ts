@@ -24,7 +24,6 @@ export const LISTEN_MESSAGES = {
     aborted: 'client went away before the body ended',
   },
   index: 'qwh listen: POST webhook deliveries to this URL.\n',
-  badPort: (v: string) => `--port must be a whole number from 0 to 65535 (got "${v}")`,
   cannotListen: (host: string, port: number, code: string) =>
     `cannot listen on ${host}:${port} (${code})`,
   cannotListenHint: 'Pick another --port (0 = any free port) or --host.',

@@ -3,7 +3,4 @@ export const SAMPLE_MESSAGES = {
   v1Incomplete:
     'webhook 1.0 never sent incomplete participations, so there is no 1.0 sample of one',
   v1IncompleteHint: 'Use --version 2 --state incomplete, or --state complete.',
-  badNumber: (flag: string, v: string) => `${flag} must be a whole number (got "${v}")`,
-  badChoice: (flag: string, v: string, choices: readonly string[]) =>
-    `${flag} must be one of ${choices.join(', ')} (got "${v}")`,
 } as const;
