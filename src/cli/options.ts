@@ -33,7 +33,12 @@ export function addOptions(cmd: Command, table: OptionTable, keys?: readonly str
     if (row.negatable) {
       const long = row.flags.match(/--([a-z0-9-]+)/)?.[1];
       if (long)
-        cmd.addOption(new Option(`--no-${long}`, `turn --${long} off (config may turn it on)`));
+        cmd.addOption(
+          new Option(
+            `--no-${long}`,
+            row.negatedDescription ?? `turn --${long} off (config may turn it on)`,
+          ),
+        );
     }
   }
   return cmd;

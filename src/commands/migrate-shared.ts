@@ -1,14 +1,8 @@
-import { errnoOf } from '../adapters/errno.js';
 import type { CommandHandler, Logger, Prompter, RuntimeContext } from '../contracts/index.js';
 import { randomBytes } from 'node:crypto';
-import { access, rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import {
-  DEFAULT_ACCOUNT_FILES,
-  findAccountFile,
-  loadAccountFile,
-  type LoadedAccount,
-} from '../adapters/account-file.js';
+import { resolve } from 'node:path';
+import { findAccountFile, loadAccountFile, type LoadedAccount } from '../adapters/account-file.js';
+import { presentDefaultAccountFiles } from '../adapters/default-account-files.js';
 import { AccountStore } from '../adapters/account-store.js';
 import type { LoadedConfig } from '../adapters/config-loader.js';
 import { assertAllowedTarget, createHttpSender } from '../adapters/http-sender.js';
@@ -18,13 +12,19 @@ import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { formatPath } from '../core/path.js';
 import { registerUrlSecrets, type MigrateDeps } from '../services/migrate.js';
-import type { AccountSnapshot } from '../core/migrate/results.js';
+import type { AccountSnapshot, ApplyResult } from '../core/migrate/results.js';
+import { buildRunbook, type Runbook } from '../core/migrate/runbook.js';
+import type { Plan } from '../core/migrate/types.js';
+import type { PrepareDeps } from '../services/migrate-prepare.js';
+import { writeOutputFile } from '../adapters/output-file.js';
+import { renderRunbookMarkdown } from '../ui/reporters/migrate.js';
 import { checkSuiteVerifier } from '../services/migrate-verify.js';
 import { MESSAGES } from '../messages/index.js';
 import { startSpinner } from '../ui/spinner.js';
 
 const M = MESSAGES.migrate;
 const MAX_CA_BYTES = 1024 * 1024;
+const MAX_PLAN_BYTES = 4 * 1024 * 1024;
 /** p95 above this is a warning, not a failure, in migrate's verification. */
 const VERIFY_WARN_MS = 5_000;
 
@@ -42,15 +42,7 @@ export async function resolveAccountFile(
 ): Promise<string> {
   if (arg) return arg;
   if (cfg.config.account) return resolve(cfg.dir, cfg.config.account);
-  const present: string[] = [];
-  for (const name of DEFAULT_ACCOUNT_FILES) {
-    try {
-      await access(resolve(ctx.cwd, name));
-      present.push(name);
-    } catch {
-      // not there
-    }
-  }
+  const present = await presentDefaultAccountFiles(ctx.cwd);
   if (present.length > 1) {
     if (!prompter.interactive)
       throw new UserError(M.noAccountFile(present), ExitCode.USAGE, M.noAccountFileHint);
@@ -76,7 +68,7 @@ export async function loadForMigrate(
 }
 
 /** The loaded file as the service sees it. */
-export function snapshotOfLoaded(l: LoadedAccount): AccountSnapshot {
+export function snapshotOfLoaded(l: AccountSnapshot): AccountSnapshot {
   return { text: l.text, format: l.format, data: l.data, account: l.account };
 }
 
@@ -140,24 +132,53 @@ export function storeFor(
   return new AccountStore(path, shown, (m) => log.warn(m));
 }
 
-/** Writes a text file atomically (temp + rename), masked as a second line of defence. */
-export async function writeTextFile(
+/** The back-office runbook after a run: 1.0 off only where it really went off. */
+export function runbookAfter(r: ApplyResult): Runbook {
+  return buildRunbook(
+    r.final.account,
+    r.units.map((u) => ({ v1Key: u.v1Key, v2Key: u.v2Key, v1: u.v1 })),
+  );
+}
+
+/** Writes the --runbook file (Markdown, masked) and says so; nothing without --runbook. */
+export async function writeRunbook(
   ctx: RuntimeContext,
-  file: string,
-  text: string,
+  log: Logger,
+  file: string | undefined,
+  runbook: Runbook,
 ): Promise<void> {
-  const abs = resolve(ctx.cwd, file);
-  const tmp = join(dirname(abs), `.${basename(abs)}.qwh-tmp-${process.pid}`);
-  try {
-    await writeFile(tmp, ctx.redactor.redact(text), { mode: 0o644 });
-    await rename(tmp, abs);
-  } catch (e) {
-    await unlink(tmp).catch(() => {});
-    throw new UserError(
-      MESSAGES.input.unreadable(file, errnoOf(e) ?? 'write failed'),
-      ExitCode.USAGE,
-    );
-  }
+  if (!file) return;
+  await writeOutputFile(ctx.cwd, file, renderRunbookMarkdown(runbook), ctx.redactor);
+  log.info(M.runbookWritten(file, runbook.steps.length));
+}
+
+/** Saves the plan for `--plan` (JSON, no secrets in it; masked all the same) and says so. */
+export async function writePlanFile(
+  ctx: RuntimeContext,
+  log: Logger,
+  file: string,
+  plan: Plan,
+): Promise<void> {
+  await writeOutputFile(ctx.cwd, file, JSON.stringify(plan, null, 2) + '\n', ctx.redactor);
+  log.info(M.planSaved(file));
+}
+
+/** The plan phase's world: saved plans, the account file and its store, prompts. */
+export function prepareDepsFor(
+  ctx: RuntimeContext,
+  cfg: LoadedConfig,
+  prompter: Prompter,
+  log: Logger,
+): PrepareDeps<AccountStore> {
+  return {
+    readPlanFile: async (f) =>
+      (await readRegularFile(resolve(ctx.cwd, f), MAX_PLAN_BYTES, f)).toString('utf8'),
+    pickAccountFile: (given) => resolveAccountFile(ctx, given, cfg, prompter),
+    loadAccount: (f) => loadForMigrate(ctx, f, log),
+    storeOf: (source, f) => storeFor(ctx, source.path, f, log),
+    prompter,
+    logger: log,
+  };
 }
 
 /** Keeps the first Ctrl-C from killing the run mid-step: the step finishes, then the run stops (130). */

@@ -1,5 +1,11 @@
-import { Command, Option } from 'commander';
-import { examples, intArg, withCommon, type Runner } from './common.js';
+import { Command } from 'commander';
+import {
+  MIGRATE_OPTIONS,
+  MIGRATE_RESUME_OPTIONS,
+  MIGRATE_ROLLBACK_OPTIONS,
+} from '../../core/options/migrate.js';
+import { addOptions } from '../options.js';
+import { examples, withCommon, type Runner } from './common.js';
 
 const ACCOUNT_ARG =
   'account file (default: `account` from config, else ./qualifio-account.{yaml,yml,json})';
@@ -12,51 +18,23 @@ export function migrateCommand(run: Runner): Command {
     )
     .argument('[account-file]', ACCOUNT_ARG)
     // Options of `migrate` only before `resume`/`rollback`, so theirs (--json…) reach them.
-    .enablePositionalOptions()
-    .option('--dry-run', 'show the plan (diff + back-office steps) and stop; nothing written')
-    .option('--plan-out <file>', 'save the plan (JSON, with the SHA-256 of the file) and stop')
-    .option('--plan <file>', 'apply a saved plan; refused (exit 4) if the file changed since')
-    .option('-y, --yes', 'apply without asking (required without a terminal)')
-    .option('--json', 'print one JSON document on stdout (plan, diff, runbook, result)')
-    .option(
-      '--secret-env <name>',
-      'HMAC secret of the new 2.0 webhooks from this env variable (default: a new random secret in a 0600 file)',
-    )
-    .option('--incomplete', 'push incomplete participations to 2.0 (1.0 never sent them)')
-    .option('--no-incomplete', 'do not push incomplete participations (default)')
-    .option('--keep-v1', 'never turn 1.0 off, even when 2.0 verified')
-    .option('--no-keep-v1', 'turn 1.0 off once 2.0 verified (default)')
-    .option('--skip-verify', 'do not verify 2.0 (then 1.0 stays on)')
-    .option(
-      '--allow-insecure-host',
-      'accept http:// and private/loopback hosts (local tests only; Qualifio cannot reach them)',
-    )
-    .option('--no-allow-insecure-host', 'refuse such hosts (default)')
-    .option('--only <keys>', 'migrate only these webhook 1.0 keys (comma-separated)')
-    .addOption(
-      new Option(
-        '--query-token <mode>',
-        'a token in the 1.0 query string: keep it in the host, or move it to Authorization: Bearer',
-      ).choices(['keep', 'move']),
-    )
-    .option('--runbook <file>', 'write the back-office steps (Markdown; secrets masked) to FILE')
-    .option('--verify-timeout <ms>', 'timeout of each verification request', intArg, 15000)
-    .option('--ca-file <file>', 'extra CA certificate (PEM) for verifying a private-CA receiver')
-    .addHelpText(
-      'after',
-      examples([
-        [
-          'qwh migrate --dry-run',
-          'the plan: diff of the file, needs-a-human list, back-office steps',
-        ],
-        ['qwh migrate accounts/acme.yaml', 'plan, confirm, apply, verify, turn 1.0 off'],
-        ['qwh migrate --yes --runbook runbook.md', 'no prompt (CI); write the back-office steps'],
-        ['qwh migrate --plan-out plan.json', 'save the plan for review…'],
-        ['qwh migrate --plan plan.json --yes', '…and apply exactly that plan later'],
-        ['qwh migrate resume', 'finish a run that was killed part-way'],
-        ['qwh migrate rollback', 'restore the file from the last run’s backup'],
-      ]) +
-        `
+    .enablePositionalOptions();
+  addOptions(cmd, MIGRATE_OPTIONS);
+  cmd.addHelpText(
+    'after',
+    examples([
+      [
+        'qwh migrate --dry-run',
+        'the plan: diff of the file, needs-a-human list, back-office steps',
+      ],
+      ['qwh migrate accounts/acme.yaml', 'plan, confirm, apply, verify, turn 1.0 off'],
+      ['qwh migrate --yes --runbook runbook.md', 'no prompt (CI); write the back-office steps'],
+      ['qwh migrate --plan-out plan.json', 'save the plan for review…'],
+      ['qwh migrate --plan plan.json --yes', '…and apply exactly that plan later'],
+      ['qwh migrate resume', 'finish a run that was killed part-way'],
+      ['qwh migrate rollback', 'restore the file from the last run’s backup'],
+    ]) +
+      `
 Exit codes: 0 done (or 0 changes, or dry run), 1 a 2.0 endpoint failed a check (1.0 stays on),
 2 invalid input, 3 a 2.0 endpoint could not be reached (1.0 stays on), 4 refused and nothing
 written (no terminal without --yes, stale plan, lock held, blocker in the plan), 5 an earlier run
@@ -65,27 +43,23 @@ stopped part-way (run \`qwh migrate resume\`), 130 interrupted (the run resumes 
 Files written beside the account file: <file>.qwh-bak-<time> (backup per run, never
 overwritten), .qwh/journal-<file>.jsonl, .qwh/<file>.lock, .qwh/secrets/<name>/<key>.secret|.auth (0600).
 `,
-    );
+  );
   withCommon(cmd).action(async (_a, _o, c: Command) =>
     run(() => import('../../commands/migrate.js'), c),
   );
 
   const resume = new Command('resume')
     .description('finish the run a kill or an error stopped part-way, from its journal')
-    .argument('[account-file]', ACCOUNT_ARG)
-    .option('--json', 'print one JSON document on stdout')
-    .option('--abandon', 'mark the unfinished run abandoned instead (the file is left as it is)')
-    .option('--runbook <file>', 'write the back-office steps (Markdown; secrets masked) to FILE')
-    .option('--verify-timeout <ms>', 'timeout of each verification request', intArg, 15000)
-    .option('--ca-file <file>', 'extra CA certificate (PEM) for verifying a private-CA receiver')
-    .addHelpText(
-      'after',
-      examples([
-        ['qwh migrate resume', 'continue where the killed run stopped; nothing is written twice'],
-        ['qwh migrate resume --abandon', 'give the run up (then plan again, or roll back)'],
-      ]) +
-        '\nNo confirmation: the run was confirmed when it started. Exit codes as `qwh migrate`;\n4 when the file changed since the run stopped.\n',
-    );
+    .argument('[account-file]', ACCOUNT_ARG);
+  addOptions(resume, MIGRATE_RESUME_OPTIONS);
+  resume.addHelpText(
+    'after',
+    examples([
+      ['qwh migrate resume', 'continue where the killed run stopped; nothing is written twice'],
+      ['qwh migrate resume --abandon', 'give the run up (then plan again, or roll back)'],
+    ]) +
+      '\nNo confirmation: the run was confirmed when it started. Exit codes as `qwh migrate`;\n4 when the file changed since the run stopped.\n',
+  );
   withCommon(resume).action(async (_a, _o, c: Command) =>
     run(() => import('../../commands/migrate-resume.js'), c),
   );
@@ -94,18 +68,16 @@ overwritten), .qwh/journal-<file>.jsonl, .qwh/<file>.lock, .qwh/secrets/<name>/<
     .description(
       'restore the file byte for byte from the last run’s backup; say what to revert in the back office',
     )
-    .argument('[account-file]', ACCOUNT_ARG)
-    .option('-y, --yes', 'restore without asking (required without a terminal)')
-    .option('--force', 'restore even if the file changed since that run')
-    .option('--json', 'print one JSON document on stdout')
-    .addHelpText(
-      'after',
-      examples([
-        ['qwh migrate rollback', 'undo the last run that changed the file'],
-        ['qwh migrate rollback --yes --json', 'no prompt; machine-readable revert steps'],
-      ]) +
-        '\nThe current bytes are backed up first. Running it again undoes the run before.\nExit codes: 0 restored, 2 nothing to roll back, 4 refused (changed file, no --yes without a terminal, lock held).\n',
-    );
+    .argument('[account-file]', ACCOUNT_ARG);
+  addOptions(rollback, MIGRATE_ROLLBACK_OPTIONS);
+  rollback.addHelpText(
+    'after',
+    examples([
+      ['qwh migrate rollback', 'undo the last run that changed the file'],
+      ['qwh migrate rollback --yes --json', 'no prompt; machine-readable revert steps'],
+    ]) +
+      '\nThe current bytes are backed up first. Running it again undoes the run before.\nExit codes: 0 restored, 2 nothing to roll back, 4 refused (changed file, no --yes without a terminal, lock held).\n',
+  );
   withCommon(rollback).action(async (_a, _o, c: Command) =>
     run(() => import('../../commands/migrate-rollback.js'), c),
   );

@@ -45,6 +45,8 @@ export interface OptionSpec {
   readonly default?: string | number | boolean | readonly string[];
   /** Also register `--no-<flag>` (a boolean that config may turn on and the command line off). */
   readonly negatable?: boolean;
+  /** Help line of the `--no-<flag>` form (else a generic one). */
+  readonly negatedDescription?: string;
   /** Left out of --help (aliases). */
   readonly hidden?: boolean;
   /** May be given several times (`--rule a --rule b`): a `list` row collects each value whole. */

@@ -1,9 +1,10 @@
 import type { ChalkInstance } from 'chalk';
+import type { AccountFile } from '../../core/account/schema.js';
 import { formatPath } from '../../core/path.js';
 import type { Runbook, RunbookStep } from '../../core/migrate/runbook.js';
 import type { Plan, PlanUnit } from '../../core/migrate/types.js';
 import type { PlanPreview } from '../../core/migrate/preview.js';
-import type { ApplyResult, UnitResult } from '../../core/migrate/results.js';
+import type { ApplyResult, RollbackInfo, UnitResult } from '../../core/migrate/results.js';
 import { MESSAGES } from '../../messages/index.js';
 import { renderTable } from '../table.js';
 
@@ -193,3 +194,194 @@ export function renderNext(lines: readonly string[], c: ChalkInstance): string {
   if (lines.length === 0) return '';
   return `${c.bold(M.next)}\n${lines.map((l) => `  ${c.cyan(l)}`).join('\n')}\n`;
 }
+
+/** How a `qwh migrate` run ended, for its final output. */
+export type MigrateEnd =
+  | { kind: 'no-changes' }
+  /** --dry-run, or --plan-out FILE. */
+  | { kind: 'stopped'; planOut?: string }
+  | { kind: 'blocked' }
+  | { kind: 'applied'; result: ApplyResult };
+
+/** Everything `qwh migrate` shows: the plan (before any question), then how the run ended. */
+export interface MigrateView {
+  file: string;
+  account: AccountFile['account'];
+  dryRun: boolean;
+  plan: Plan;
+  preview?: PlanPreview;
+  /** The plan's runbook; after a run, the runbook of what the run really did. */
+  runbook: Runbook;
+  /** Where --runbook wrote it (the human report then does not suggest --runbook). */
+  runbookFile?: string;
+  end: MigrateEnd;
+}
+
+/** What `qwh migrate resume` did. */
+export type ResumeView =
+  | { kind: 'nothing'; file: string }
+  | { kind: 'abandoned'; file: string; run: string }
+  | {
+      kind: 'resumed';
+      file: string;
+      plan: Plan;
+      result: ApplyResult;
+      runbook: Runbook;
+      runbookFile?: string;
+    };
+
+/** What `qwh migrate rollback` restored, and what to revert by hand. */
+export interface RollbackView {
+  file: string;
+  info: RollbackInfo;
+  safetyBackup: string;
+  restoredSha: string;
+}
+
+/** The commands a run suggests next. */
+function nextOf(file: string, plan: Plan, end: MigrateEnd): string[] {
+  if (end.kind === 'stopped')
+    return [end.planOut ? M.nextPlan(file, end.planOut) : M.nextApply(file)];
+  if (end.kind !== 'applied') return [];
+  const failed = end.result.units.filter((u) => u.verify && u.verify.verdict !== 'pass');
+  if (failed.length > 0) return failed.map((u) => M.nextFix(file, u.v2Key));
+  if (plan.options.skipVerify || plan.options.keepV1) return [M.nextVerifyLater(file)];
+  return [M.nextDone(file)];
+}
+
+function resumeNext(file: string, r: ApplyResult): string[] {
+  const failed = r.units.filter((u) => u.verify && u.verify.verdict !== 'pass');
+  return failed.length > 0 ? failed.map((u) => M.nextFix(file, u.v2Key)) : [M.nextDone(file)];
+}
+
+/** The `result` part of the JSON documents: what the run did (not the file it left). */
+function resultDoc(r: ApplyResult): Record<string, unknown> {
+  return {
+    run: r.run,
+    outcome: r.outcome,
+    backup: r.backup ?? null,
+    secretFiles: r.secretFiles,
+    units: r.units,
+  };
+}
+
+const jsonText = (doc: unknown): string => JSON.stringify(doc, null, 2) + '\n';
+
+/** The result, then the runbook hint (when not written), then what to run next. */
+function resultTail(
+  r: ApplyResult,
+  v: { runbook: Runbook; runbookFile?: string },
+  next: string[],
+  c: ChalkInstance,
+): string {
+  const hint =
+    !v.runbookFile && v.runbook.steps.length > 0
+      ? M.runbookHint(v.runbook.steps.length) + '\n'
+      : '';
+  return renderResultHuman(r, c) + hint + renderNext(next, c);
+}
+
+/** One reporter of the migrate commands: each stage's output as text. */
+interface MigrateReporter {
+  /** Printed once a plan with changes is made, before any question. */
+  plan(v: Omit<MigrateView, 'end'>, c: ChalkInstance): string;
+  /** Printed when `qwh migrate` ends (not on a usage error). */
+  end(v: MigrateView, c: ChalkInstance): string;
+  resume(v: ResumeView, c: ChalkInstance): string;
+  rollback(v: RollbackView, c: ChalkInstance): string;
+}
+
+const human: MigrateReporter = {
+  plan: (v, c) =>
+    renderPlanHuman(v.plan, v.preview, v.runbook, `${v.account.name} (account ${v.account.id})`, c),
+  end: (v, c) => {
+    const next = nextOf(v.file, v.plan, v.end);
+    switch (v.end.kind) {
+      case 'no-changes': {
+        const extra = renderNeedsHuman(v.plan, c);
+        return (
+          `${c.green('✔')} ${M.zeroChanges(v.file)}\n` +
+          (extra.length > 0 ? extra.join('\n') + '\n' : '')
+        );
+      }
+      case 'stopped':
+        return `\n${M.dryRun}\n${renderNext(next, c)}`;
+      case 'blocked':
+        return '';
+      case 'applied':
+        return '\n' + resultTail(v.end.result, v, next, c);
+    }
+  },
+  resume: (v, c) => {
+    if (v.kind === 'nothing') return M.resumeNothing(v.file) + '\n';
+    if (v.kind === 'abandoned') return M.resumeAbandoned(v.run) + '\n';
+    return (
+      `${c.bold(M.resumeTitle(v.result.run))}\n` +
+      resultTail(v.result, v, resumeNext(v.file, v.result), c)
+    );
+  },
+  rollback: ({ file, info, safetyBackup }, c) => {
+    const lines = [
+      `${c.green('✔')} ${M.rolledBack(file, info.backup)}`,
+      M.rollbackSafety(safetyBackup),
+    ];
+    if (info.revert.length > 0)
+      lines.push(
+        '',
+        c.bold(M.revertTitle),
+        renderRunbookText({ account: file, steps: info.revert }, c, false),
+      );
+    else lines.push(M.revertNone);
+    if (info.secretFiles.length > 0) lines.push(M.secretFilesLeft(info.secretFiles));
+    return lines.join('\n') + '\n';
+  },
+};
+
+const json: MigrateReporter = {
+  plan: () => '',
+  end: (v) =>
+    jsonText({
+      file: v.file,
+      account: v.account,
+      dryRun: v.dryRun,
+      changes: v.plan.changes,
+      plan: v.plan,
+      diff: { apply: v.preview?.writeDiff ?? '', afterVerification: v.preview?.disableDiff ?? '' },
+      needsHuman: v.plan.needsHuman,
+      runbook: v.runbook,
+      ...(v.end.kind === 'applied'
+        ? { result: resultDoc(v.end.result) }
+        : v.end.kind === 'blocked'
+          ? { result: null, refused: 'blocked' }
+          : { result: null }),
+      next: nextOf(v.file, v.plan, v.end),
+    }),
+  resume: (v) => {
+    if (v.kind === 'nothing') return jsonText({ file: v.file, resumed: false, result: null });
+    if (v.kind === 'abandoned') return jsonText({ file: v.file, abandoned: v.run, result: null });
+    return jsonText({
+      file: v.file,
+      resumed: v.result.run,
+      changes: v.plan.changes,
+      plan: v.plan,
+      runbook: v.runbook,
+      result: resultDoc(v.result),
+      next: resumeNext(v.file, v.result),
+    });
+  },
+  rollback: ({ file, info, safetyBackup, restoredSha }) =>
+    jsonText({
+      file,
+      rolledBack: info.run,
+      restoredFrom: info.backup,
+      safetyBackup,
+      sha256: restoredSha,
+      revert: info.revert,
+      secretFilesLeft: info.secretFiles,
+    }),
+};
+
+/** The migrate commands' reporters (a reporter map): `--json` picks `json`. */
+export const MIGRATE_REPORTERS = { human, json } as const;
+
+export type MigrateReporterName = keyof typeof MIGRATE_REPORTERS;
