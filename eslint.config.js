@@ -119,6 +119,21 @@ export default tseslint.config(
     },
   },
   {
+    // Results reach stdout through src/ui (reporters, printResult); only ui and cli touch it.
+    files: ['src/**/*.ts'],
+    ignores: ['src/ui/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.property.name='stdout'][property.name=/^(write|on|once)$/]",
+          message: 'Print results through src/ui (a reporter or printResult), not stdout directly.',
+        },
+      ],
+    },
+  },
+  {
     // Nothing below the entry ends the process: only src/cli sets the exit code.
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**'],

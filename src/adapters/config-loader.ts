@@ -13,6 +13,8 @@ import { zodIssuesToProblems } from '../core/zod-problems.js';
 import { MESSAGES } from '../messages/index.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { COMMON_OPTIONS } from '../core/options/common.js';
+import { resolveOptions } from '../core/options/resolve.js';
 import { problemsError } from './account-file.js';
 import { kindOf, readRegularFile } from './read-file.js';
 
@@ -113,4 +115,13 @@ async function refuseIrregularCandidates(cwd: string): Promise<void> {
     );
     if (stops.some((k) => k !== 'none') || dirname(dir) === dir) return;
   }
+}
+
+/** The config a command runs with: `--config FILE` (the common option) or the one found from the cwd up. */
+export async function loadCommandConfig(
+  ctx: { cwd: string; env: NodeJS.ProcessEnv },
+  flags: Readonly<Record<string, unknown>>,
+): Promise<LoadedConfig> {
+  const { config } = resolveOptions(COMMON_OPTIONS, { flags, env: ctx.env });
+  return loadConfig(ctx.cwd, config);
 }

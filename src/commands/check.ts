@@ -1,12 +1,11 @@
 import type { CommandHandler } from '../contracts/index.js';
 import { resolve } from 'node:path';
 import { findAccountFile, loadAccountFile } from '../adapters/account-file.js';
-import { loadConfig } from '../adapters/config-loader.js';
+import { loadCommandConfig } from '../adapters/config-loader.js';
 import { summarizeAccount } from '../core/account/summary.js';
 import { InvalidFileError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { CHECK_OPTIONS } from '../core/options/check.js';
-import { COMMON_OPTIONS } from '../core/options/common.js';
 import { resolveOptions } from '../core/options/resolve.js';
 import { colorsFor } from '../ui/colors.js';
 import { printResult } from '../ui/print.js';
@@ -15,8 +14,7 @@ import { CHECK_REPORTERS, renderCheckInvalidJson } from '../ui/reporters/check.j
 /** `qwh check [file]`: validate and summarise; exit 0 valid, 2 invalid. */
 const check: CommandHandler = async (ctx, args, flags) => {
   const o = resolveOptions(CHECK_OPTIONS, { flags, args, env: ctx.env });
-  const common = resolveOptions(COMMON_OPTIONS, { flags, env: ctx.env });
-  const { config, dir } = await loadConfig(ctx.cwd, common.config);
+  const { config, dir } = await loadCommandConfig(ctx, flags);
   const file = await findAccountFile(
     o.file,
     config.account ? resolve(dir, config.account) : undefined,

@@ -1,15 +1,15 @@
 import type { CommandHandler } from '../contracts/index.js';
-import { loadConfig } from '../adapters/config-loader.js';
-import { readPayloads } from '../adapters/payload-reader.js';
+import { loadCommandConfig } from '../adapters/config-loader.js';
+import { diffSources } from '../adapters/diff-sources.js';
 import { loadSmallDocument } from '../adapters/small-document.js';
-import { DEMO_SAMPLES, demoEvents } from '../core/diff/demo.js';
+import { DEMO_SAMPLES } from '../core/diff/demo.js';
 import { resolveDiffInput } from '../core/diff/input.js';
 import { parseMap, parseRules } from '../core/diff/rules.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { DIFF_PAYLOAD_OPTIONS } from '../core/options/diff-payload.js';
 import { resolveOptions } from '../core/options/resolve.js';
 import { MESSAGES } from '../messages/index.js';
-import { runDiffPayload, type DiffSource } from '../services/diff-payload.js';
+import { runDiffPayload } from '../services/diff-payload.js';
 import { createLogger } from '../ui/logger.js';
 import { printResult } from '../ui/print.js';
 import { diffOutput } from '../ui/reporters/diff-payload.js';
@@ -19,7 +19,7 @@ const D = MESSAGES.diff;
 
 /** `qwh diff-payload [v1] [v2]`: exit 0, 1 when --fail-on is met, 2 on bad input. */
 const diffPayload: CommandHandler = async (ctx, args, flags) => {
-  const { config, dir } = await loadConfig(ctx.cwd, flags.config as string | undefined);
+  const { config, dir } = await loadCommandConfig(ctx, flags);
   const input = resolveDiffInput(
     resolveOptions(DIFF_PAYLOAD_OPTIONS, {
       flags,
@@ -37,29 +37,14 @@ const diffPayload: CommandHandler = async (ctx, args, flags) => {
     : undefined;
 
   const logger = createLogger(ctx);
-  const side = (arg: string, which: 'v1' | 'v2'): DiffSource => ({
-    label: arg === '-' ? 'stdin' : arg,
-    events: readPayloads(arg, {
-      cwd: ctx.cwd,
-      stdin: ctx.stdin,
-      onNotice: (t) => logger.warn(t),
-      side: which,
-    }),
-  });
-  const { inputs } = input;
-  if (inputs.kind === 'demo') {
+  if (input.inputs.kind === 'demo') {
     logger.info(D.demo(DEMO_SAMPLES));
     logger.hint(D.demoHint);
   }
-  const v1 =
-    inputs.kind === 'files'
-      ? side(inputs.v1, 'v1')
-      : { label: 'bundled 1.0 samples', events: demoEvents('v1') };
-  const v2 =
-    inputs.kind === 'files'
-      ? side(inputs.v2, 'v2')
-      : { label: 'bundled 2.0 samples', events: demoEvents('v2') };
-
+  const { v1, v2 } = diffSources(input.inputs, {
+    ...{ cwd: ctx.cwd, stdin: ctx.stdin },
+    warn: (t) => logger.warn(t),
+  });
   const spinner = ctx.progress ? await startSpinner(ctx, D.reading('1.0', v1.label)) : undefined;
   const result = await runDiffPayload(
     {

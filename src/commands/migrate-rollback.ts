@@ -1,6 +1,6 @@
 import type { CommandHandler } from '../contracts/index.js';
 import { resolve } from 'node:path';
-import { loadConfig } from '../adapters/config-loader.js';
+import { loadCommandConfig } from '../adapters/config-loader.js';
 import { isUserError, UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { MIGRATE_ROLLBACK_OPTIONS } from '../core/options/migrate.js';
@@ -12,7 +12,8 @@ import { MESSAGES } from '../messages/index.js';
 import { printResult } from '../ui/print.js';
 import { createPrompter } from '../ui/prompts.js';
 import { MIGRATE_REPORTERS } from '../ui/reporters/migrate.js';
-import { buildDeps, loadForMigrate, resolveAccountFile, storeFor } from './migrate-shared.js';
+import { loadForMigrate, resolveAccountFile, storeFor } from '../adapters/migrate-files.js';
+import { buildDeps } from './migrate-deps.js';
 
 const M = MESSAGES.migrate;
 
@@ -20,7 +21,7 @@ const M = MESSAGES.migrate;
 const rollback: CommandHandler = async (ctx, args, flags) => {
   const log = createLogger(ctx);
   const prompter = createPrompter(ctx);
-  const cfg = await loadConfig(ctx.cwd, flags.config as string | undefined);
+  const cfg = await loadCommandConfig(ctx, flags);
   const o = resolveOptions(MIGRATE_ROLLBACK_OPTIONS, { flags, args, env: ctx.env });
   const file = await resolveAccountFile(ctx, o.file, cfg, prompter);
   // The current file may be broken (that may be why you roll back): load it only to mask secrets.
@@ -31,7 +32,7 @@ const rollback: CommandHandler = async (ctx, args, flags) => {
     if (!isUserError(e)) throw e;
     log.warn(e.message);
   }
-  const store = storeFor(ctx, resolve(ctx.cwd, file), file, log);
+  const store = storeFor(resolve(ctx.cwd, file), file, log);
   // Rollback verifies nothing: the verification options are the defaults.
   const deps = await buildDeps(ctx, store, log, {});
   const out = await rollbackMigration(format, deps, {

@@ -1,5 +1,5 @@
 import type { CommandHandler } from '../contracts/index.js';
-import { loadConfig } from '../adapters/config-loader.js';
+import { loadCommandConfig } from '../adapters/config-loader.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { resolveMigrateInput } from '../core/migrate/input.js';
@@ -13,7 +13,9 @@ import { createLogger } from '../ui/logger.js';
 import { printResult } from '../ui/print.js';
 import { createPrompter } from '../ui/prompts.js';
 import { MIGRATE_REPORTERS, type MigrateEnd } from '../ui/reporters/migrate.js';
-import * as shared from './migrate-shared.js';
+import { writePlanFile } from '../adapters/migrate-files.js';
+import * as shared from './migrate-deps.js';
+import { runbookAfter, writeRunbook } from './migrate-runbook.js';
 
 const M = MESSAGES.migrate;
 
@@ -21,7 +23,7 @@ const M = MESSAGES.migrate;
 const migrate: CommandHandler = async (ctx, args, flags) => {
   const log = createLogger(ctx);
   const prompter = createPrompter(ctx);
-  const cfg = await loadConfig(ctx.cwd, flags.config as string | undefined);
+  const cfg = await loadCommandConfig(ctx, flags);
   const layers = { flags, args, env: ctx.env, config: cfg.config.migrate, configDir: cfg.dir };
   const input = resolveMigrateInput(resolveOptions(MIGRATE_OPTIONS, layers));
   const p = await prepareMigration(input, shared.prepareDepsFor(ctx, cfg, prompter, log));
@@ -42,14 +44,14 @@ const migrate: CommandHandler = async (ctx, args, flags) => {
 
   // Nothing to do: say so, write nothing (not even a backup).
   if (plan.changes === 0) {
-    await shared.writeRunbook(ctx, log, input.runbook, runbook);
+    await writeRunbook(ctx, log, input.runbook, runbook);
     end({ kind: 'no-changes' });
     return ExitCode.OK;
   }
   printResult(ctx, reporter.plan(view, c));
   if (input.dryRun || input.planOut) {
-    await shared.writeRunbook(ctx, log, input.runbook, runbook);
-    if (input.planOut) await shared.writePlanFile(ctx, log, input.planOut, plan);
+    await writeRunbook(ctx, log, input.runbook, runbook);
+    if (input.planOut) await writePlanFile(ctx, log, input.planOut, plan);
     end({ kind: 'stopped', ...(input.planOut ? { planOut: input.planOut } : {}) });
     return ExitCode.OK;
   }
@@ -68,8 +70,8 @@ const migrate: CommandHandler = async (ctx, args, flags) => {
   const unregister = shared.finishStepOnInterrupt(ctx, log);
   const snapshot = shared.snapshotOfLoaded(p.source);
   const result = await applyMigration({ snapshot, plan }, deps).finally(unregister);
-  const after = shared.runbookAfter(result);
-  await shared.writeRunbook(ctx, log, input.runbook, after);
+  const after = runbookAfter(result);
+  await writeRunbook(ctx, log, input.runbook, after);
   end({ kind: 'applied', result }, after);
   return result.exitCode;
 };

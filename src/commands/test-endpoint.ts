@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { CommandHandler } from '../contracts/index.js';
 import { loadAccountWebhook } from '../adapters/account-webhook.js';
-import { loadConfig } from '../adapters/config-loader.js';
+import { loadCommandConfig } from '../adapters/config-loader.js';
 import { readEndpointTarget } from '../adapters/endpoint-target.js';
 import { createHttpSender } from '../adapters/http-sender.js';
 import { writeOutputFile } from '../adapters/output-file.js';
@@ -10,7 +10,6 @@ import { resolveTestEndpointInput } from '../core/endpoint/input.js';
 import { showUrl } from '../core/endpoint/target-url.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode, exitCodeOfVerdict } from '../core/exit-codes.js';
-import { COMMON_OPTIONS } from '../core/options/common.js';
 import { resolveOptions } from '../core/options/resolve.js';
 import { TEST_ENDPOINT_OPTIONS } from '../core/options/test-endpoint.js';
 import { MESSAGES } from '../messages/index.js';
@@ -25,8 +24,7 @@ const E = MESSAGES.endpoint;
 /** `qwh test-endpoint [url]`: exit 0 all pass, 1 a check failed, 2 bad input, 3 unreachable, 4 refused address. */
 const testEndpoint: CommandHandler = async (ctx, args, flags) => {
   const log = createLogger(ctx);
-  const common = resolveOptions(COMMON_OPTIONS, { flags, env: ctx.env });
-  const { config, dir: configDir } = await loadConfig(ctx.cwd, common.config);
+  const { config, dir: configDir } = await loadCommandConfig(ctx, flags);
   const o = resolveOptions(TEST_ENDPOINT_OPTIONS, {
     ...{ flags, args, env: ctx.env, configDir },
     config: config.testEndpoint,

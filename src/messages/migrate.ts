@@ -105,9 +105,6 @@ export const MIGRATE_MESSAGES = {
     `The URL of ${keys} carries a token in its query string. Where should 2.0 send it?`,
   queryTokenKeep: 'keep it in the host (receiver unchanged)',
   queryTokenMove: 'move it to "Authorization: Bearer …" (the receiver must read it there)',
-  badSecretEnv: (v: string) => `--secret-env ${v}: must be an environment variable name`,
-  badTimeout: (v: string) =>
-    `--verify-timeout must be a whole number of ms from 100 to 600000 (got "${v}")`,
   planAndPlanOut: '--plan and --plan-out cannot be used together',
   planFixesOptions: (flags: string) =>
     `--plan replays the options saved in the plan; drop ${flags}`,

@@ -40,6 +40,56 @@ export interface DiffPayloadDeps {
 const INVALID_EXAMPLES = 5;
 const PROGRESS_EVERY = 5_000;
 
+type SideSummary = Omit<InputSummary, 'payloads' | 'droppedPaths'>;
+
+/**
+ * Streams one side into the session: each record added or counted invalid (exit 2 at the first
+ * unless skipInvalid), progress every few thousand payloads; no payload at all is exit 2.
+ */
+async function readSide(
+  side: '1.0' | '2.0',
+  src: DiffSource,
+  add: (v: unknown) => string | undefined,
+  skipInvalid: boolean,
+  deps: DiffPayloadDeps,
+): Promise<SideSummary> {
+  const summary: SideSummary = { source: src.label, invalid: 0, invalidExamples: [] };
+  let taken = 0;
+  deps.progress?.(side, src.label, 0);
+  const invalid = (where: string, reason: string): void => {
+    if (!skipInvalid)
+      throw new UserError(
+        MESSAGES.diff.invalidRecord(where, reason),
+        ExitCode.USAGE,
+        MESSAGES.diff.invalidRecordHint,
+      );
+    summary.invalid++;
+    if (summary.invalidExamples.length < INVALID_EXAMPLES)
+      summary.invalidExamples.push({ where, reason });
+  };
+  for await (const ev of src.events) {
+    if (deps.signal?.aborted) throw new InterruptedError();
+    const reason = ev.kind === 'invalid' ? ev.reason : add(ev.value);
+    if (reason !== undefined) {
+      invalid(ev.where, reason);
+      continue;
+    }
+    taken++;
+    if (taken % PROGRESS_EVERY === 0) deps.progress?.(side, src.label, taken);
+  }
+  if (taken === 0)
+    throw new UserError(
+      MESSAGES.diff.noPayloads(src.label),
+      ExitCode.USAGE,
+      MESSAGES.diff.noPayloadsHint,
+    );
+  const first = summary.invalidExamples[0];
+  if (first)
+    deps.logger.warn(MESSAGES.diff.skipped(src.label, summary.invalid, first.where, first.reason));
+  deps.logger.debug(MESSAGES.diff.read(side, src.label, taken));
+  return summary;
+}
+
 /**
  * `qwh diff-payload` as a library: reads the 1.0 side, then streams the 2.0 side past it
  * (pairing twins by participation id), and returns the report and a masked sample. Invalid
@@ -52,61 +102,9 @@ export async function runDiffPayload(
   const idKeys = [...V1_ID_KEYS];
   for (const [k, v] of input.map ?? []) if (v === 'id') idKeys.push(keyStep('', k));
   const session = new DiffSession({ v1: idKeys });
-
-  const readSide = async (
-    side: '1.0' | '2.0',
-    src: DiffSource,
-    add: (v: unknown) => string | undefined,
-  ): Promise<Omit<InputSummary, 'payloads' | 'droppedPaths'>> => {
-    const summary = {
-      source: src.label,
-      invalid: 0,
-      invalidExamples: [] as InputSummary['invalidExamples'],
-    };
-    let taken = 0;
-    deps.progress?.(side, src.label, 0);
-    const invalid = (where: string, reason: string): void => {
-      if (!input.skipInvalid)
-        throw new UserError(
-          MESSAGES.diff.invalidRecord(where, reason),
-          ExitCode.USAGE,
-          MESSAGES.diff.invalidRecordHint,
-        );
-      summary.invalid++;
-      if (summary.invalidExamples.length < INVALID_EXAMPLES)
-        summary.invalidExamples.push({ where, reason });
-    };
-    for await (const ev of src.events) {
-      if (deps.signal?.aborted) throw new InterruptedError();
-      if (ev.kind === 'invalid') {
-        invalid(ev.where, ev.reason);
-        continue;
-      }
-      const reason = add(ev.value);
-      if (reason !== undefined) {
-        invalid(ev.where, reason);
-        continue;
-      }
-      taken++;
-      if (taken % PROGRESS_EVERY === 0) deps.progress?.(side, src.label, taken);
-    }
-    if (taken === 0)
-      throw new UserError(
-        MESSAGES.diff.noPayloads(src.label),
-        ExitCode.USAGE,
-        MESSAGES.diff.noPayloadsHint,
-      );
-    const first = summary.invalidExamples[0];
-    if (first)
-      deps.logger.warn(
-        MESSAGES.diff.skipped(src.label, summary.invalid, first.where, first.reason),
-      );
-    deps.logger.debug(MESSAGES.diff.read(side, src.label, taken));
-    return summary;
-  };
-
-  const v1 = await readSide('1.0', input.v1, (v) => session.addV1(v));
-  const v2 = await readSide('2.0', input.v2, (v) => session.addV2(v));
+  const skip = input.skipInvalid;
+  const v1 = await readSide('1.0', input.v1, (v) => session.addV1(v), skip, deps);
+  const v2 = await readSide('2.0', input.v2, (v) => session.addV2(v), skip, deps);
   const result = session.finish({
     failOn: input.failOn,
     inputs: { v1, v2 },

@@ -59,44 +59,164 @@ function listFor(a: InitAnswers, level: Exclude<RuleLevel, 'default'>): Named[] 
   return level === 'website' ? a.websites : level === 'masterForm' ? a.masterForms : a.campaigns;
 }
 
+/** The three kinds of question every section asks, each checked as typed. */
+interface Askers {
+  id(message: string, flag: string, extra?: (id: number) => string | undefined): Promise<number>;
+  url(message: string, flag: string, optional: boolean): Promise<string>;
+  ensureName(list: Named[], id: number, message: string, flag: string): Promise<void>;
+}
+
+function askersFor(deps: DialogueDeps): Askers {
+  const { prompt: p, log } = deps;
+  return {
+    id: async (message, flag, extra) =>
+      Number(
+        (
+          await p.input(message, flag, (v) => {
+            const r = checkId(v);
+            if (!r.ok) return r.message;
+            return extra?.(r.id) ?? true;
+          })
+        ).trim(),
+      ),
+    url: async (message, flag, optional) => {
+      const url = (
+        await p.input(
+          message,
+          flag,
+          (v) => (optional && v.trim() === '' ? true : checkUrl(v)),
+          undefined,
+          { maskFinal: maskInitUrl },
+        )
+      ).trim();
+      if (url) {
+        deps.onUrl(url);
+        if (urlHasCredentials(url)) log.info(`  ${Q.credentialsNotice}`);
+      }
+      return url;
+    },
+    ensureName: async (list, id, message, flag) => {
+      if (list.some((n) => n.id === id)) return;
+      const name = (await p.input(message, flag, checkName)).trim();
+      list.push({ id, name });
+    },
+  };
+}
+
+/** The webhooks 1.0 section: the account-level URL, then website-level ones, until there is one. */
+async function askWebhooks(a: InitAnswers, ask: Askers, deps: DialogueDeps): Promise<void> {
+  const { prompt: p, log } = deps;
+  log.info(`\n${deps.title(Q.webhookSection)}`);
+  for (;;) {
+    const url = await ask.url(Q.askAccountUrl, '--v1-url', true);
+    if (url) a.webhooks.push({ scope: 'account', url, origin: Q.askAccountUrl });
+    let more = await p.confirm(Q.askAddWebsiteWebhook, '--website-webhook', ExitCode.USAGE);
+    while (more) {
+      const wid = await ask.id(Q.askWebsiteId, '--website-webhook', (wid) =>
+        problemWith(a, (d) =>
+          d.webhooks.push({ scope: { website: wid }, url: PLACEHOLDER_URL, origin: '' }),
+        ),
+      );
+      await ask.ensureName(a.websites, wid, Q.askWebsiteName(wid), '--website');
+      const wurl = await ask.url(Q.askWebsiteUrl(wid), '--website-webhook', false);
+      a.webhooks.push({ scope: { website: wid }, url: wurl, origin: Q.askWebsiteUrl(wid) });
+      more = await p.confirm(Q.askAnotherWebsiteWebhook, '--website-webhook', ExitCode.USAGE);
+    }
+    if (a.webhooks.length > 0) return;
+    log.error(Q.noWebhook);
+  }
+}
+
+/** Where one rule pushes: one of the file's webhooks, another integration, or nothing. */
+async function askDestination(a: InitAnswers, rule: PushRule, p: Prompter): Promise<string | null> {
+  const names = new Map(a.websites.map((w) => [w.id, w.name]));
+  const own = a.webhooks.find(
+    (w) => rule.level === 'website' && w.scope !== 'account' && w.scope.website === rule.target,
+  );
+  const OTHER = '\u0000other';
+  const NONE = '\u0000none';
+  const dest = await p.select(
+    Q.askDestination,
+    '--rule',
+    [
+      ...a.webhooks.map((w) => ({
+        name: Q.destWebhook(webhookKeyFor(w.scope), describeScope(w.scope, names)),
+        value: webhookKeyFor(w.scope),
+      })),
+      { name: Q.destOther, value: OTHER },
+      { name: Q.destNone, value: NONE },
+    ],
+    own ? webhookKeyFor(own.scope) : undefined,
+  );
+  if (dest === NONE) return null;
+  if (dest === OTHER)
+    return (await p.input(Q.askOtherIntegration, '--rule', checkDestination)).trim();
+  return dest;
+}
+
+/** One push rule: level, target (named), campaign mode of a website rule, destination. */
+async function askRule(a: InitAnswers, ask: Askers, p: Prompter): Promise<PushRule> {
+  const level = await p.select(
+    Q.askLevel,
+    '--rule',
+    RULE_LEVELS.map((l) => ({ name: Q.levelChoice(l), value: l, description: Q.levelHelp[l] })),
+  );
+  const rule: PushRule = { level, destination: null };
+  if (level !== 'default') {
+    const target = await ask.id(Q.askTarget(level), '--rule');
+    rule.target = target;
+    await ask.ensureName(listFor(a, level), target, Q.askTargetName(level, target), '--rule');
+    if (level === 'website') {
+      rule.campaignMode = await p.select(
+        Q.askMode,
+        '--rule',
+        CAMPAIGN_MODES.map((m) => ({ name: m, value: m, description: Q.modeHelp[m] })),
+      );
+    }
+  }
+  rule.destination = await askDestination(a, rule, p);
+  return rule;
+}
+
+/** The push rules section: rules one by one, each checked against the whole draft file. */
+async function askRules(a: InitAnswers, ask: Askers, deps: DialogueDeps): Promise<void> {
+  const { prompt: p, log } = deps;
+  log.info(`\n${deps.title(Q.rulesSection)}`);
+  let more = await p.confirm(Q.askAddRule, '--rule', ExitCode.USAGE, true);
+  while (more) {
+    const rule = await askRule(a, ask, p);
+    const origin = `push rule ${ruleSpec(rule)}`;
+    const problem = problemWith(a, (d) => d.rules.push({ rule, origin }));
+    if (problem) log.error(Q.ruleRejected(problem));
+    else a.rules.push({ rule, origin });
+    more = await p.confirm(Q.askAnotherRule, '--rule', ExitCode.USAGE);
+  }
+  if (a.rules.length === 0) log.warn(Q.noRules);
+}
+
+/**
+ * Ids that came from flags without a name: websites always need one (part of the scope);
+ * Master Forms and campaigns only once the file lists any (then every one must be listed).
+ */
+async function askMissingNames(a: InitAnswers, ask: Askers): Promise<void> {
+  const missing = unnamedIds(a);
+  for (const wid of missing.websites)
+    await ask.ensureName(a.websites, wid, Q.askWebsiteName(wid), '--website');
+  if (a.masterForms.length)
+    for (const mid of missing.masterForms)
+      await ask.ensureName(a.masterForms, mid, Q.askTargetName('masterForm', mid), '--master-form');
+  if (a.campaigns.length)
+    for (const cid of missing.campaigns)
+      await ask.ensureName(a.campaigns, cid, Q.askTargetName('campaign', cid), '--campaign');
+}
+
 /** Asks the admin, question by question, what the back office shows; every answer is checked as typed. */
 export async function runInitDialogue(seed: InitSeed, deps: DialogueDeps): Promise<InitAnswers> {
   const { prompt: p, log } = deps;
-  const askId = async (message: string, flag: string, extra?: (id: number) => string | undefined) =>
-    Number(
-      (
-        await p.input(message, flag, (v) => {
-          const r = checkId(v);
-          if (!r.ok) return r.message;
-          return extra?.(r.id) ?? true;
-        })
-      ).trim(),
-    );
-  const askUrl = async (message: string, flag: string, optional: boolean): Promise<string> => {
-    const url = (
-      await p.input(
-        message,
-        flag,
-        (v) => (optional && v.trim() === '' ? true : checkUrl(v)),
-        undefined,
-        { maskFinal: maskInitUrl },
-      )
-    ).trim();
-    if (url) {
-      deps.onUrl(url);
-      if (urlHasCredentials(url)) log.info(`  ${Q.credentialsNotice}`);
-    }
-    return url;
-  };
-  const ensureName = async (list: Named[], id: number, message: string, flag: string) => {
-    if (list.some((n) => n.id === id)) return;
-    const name = (await p.input(message, flag, checkName)).trim();
-    list.push({ id, name });
-  };
-
+  const ask = askersFor(deps);
   log.info(Q.intro);
   log.info(`\n${deps.title(Q.accountSection)}`);
-  const id = seed.account.id ?? (await askId(Q.askAccountId, '--account-id'));
+  const id = seed.account.id ?? (await ask.id(Q.askAccountId, '--account-id'));
   const name =
     seed.account.name ?? (await p.input(Q.askAccountName, '--account-name', checkName)).trim();
   const a: InitAnswers = {
@@ -107,95 +227,8 @@ export async function runInitDialogue(seed: InitSeed, deps: DialogueDeps): Promi
     webhooks: [...seed.webhooks],
     rules: [...seed.rules],
   };
-
-  if (a.webhooks.length === 0) {
-    log.info(`\n${deps.title(Q.webhookSection)}`);
-    for (;;) {
-      const url = await askUrl(Q.askAccountUrl, '--v1-url', true);
-      if (url) a.webhooks.push({ scope: 'account', url, origin: Q.askAccountUrl });
-      let more = await p.confirm(Q.askAddWebsiteWebhook, '--website-webhook', ExitCode.USAGE);
-      while (more) {
-        const wid = await askId(Q.askWebsiteId, '--website-webhook', (wid) =>
-          problemWith(a, (d) =>
-            d.webhooks.push({ scope: { website: wid }, url: PLACEHOLDER_URL, origin: '' }),
-          ),
-        );
-        await ensureName(a.websites, wid, Q.askWebsiteName(wid), '--website');
-        const wurl = await askUrl(Q.askWebsiteUrl(wid), '--website-webhook', false);
-        a.webhooks.push({ scope: { website: wid }, url: wurl, origin: Q.askWebsiteUrl(wid) });
-        more = await p.confirm(Q.askAnotherWebsiteWebhook, '--website-webhook', ExitCode.USAGE);
-      }
-      if (a.webhooks.length > 0) break;
-      log.error(Q.noWebhook);
-    }
-  }
-
-  if (a.rules.length === 0) {
-    log.info(`\n${deps.title(Q.rulesSection)}`);
-    const websiteNames = (): Map<number, string> => new Map(a.websites.map((w) => [w.id, w.name]));
-    let more = await p.confirm(Q.askAddRule, '--rule', ExitCode.USAGE, true);
-    while (more) {
-      const level = await p.select(
-        Q.askLevel,
-        '--rule',
-        RULE_LEVELS.map((l) => ({ name: Q.levelChoice(l), value: l, description: Q.levelHelp[l] })),
-      );
-      const rule: PushRule = { level, destination: null };
-      if (level !== 'default') {
-        const target = await askId(Q.askTarget(level), '--rule');
-        rule.target = target;
-        await ensureName(listFor(a, level), target, Q.askTargetName(level, target), '--rule');
-        if (level === 'website') {
-          rule.campaignMode = await p.select(
-            Q.askMode,
-            '--rule',
-            CAMPAIGN_MODES.map((m) => ({ name: m, value: m, description: Q.modeHelp[m] })),
-          );
-        }
-      }
-      const names = websiteNames();
-      const own = a.webhooks.find(
-        (w) => level === 'website' && w.scope !== 'account' && w.scope.website === rule.target,
-      );
-      const OTHER = '\u0000other';
-      const NONE = '\u0000none';
-      const dest = await p.select(
-        Q.askDestination,
-        '--rule',
-        [
-          ...a.webhooks.map((w) => ({
-            name: Q.destWebhook(webhookKeyFor(w.scope), describeScope(w.scope, names)),
-            value: webhookKeyFor(w.scope),
-          })),
-          { name: Q.destOther, value: OTHER },
-          { name: Q.destNone, value: NONE },
-        ],
-        own ? webhookKeyFor(own.scope) : undefined,
-      );
-      rule.destination =
-        dest === NONE
-          ? null
-          : dest === OTHER
-            ? (await p.input(Q.askOtherIntegration, '--rule', checkDestination)).trim()
-            : dest;
-      const origin = `push rule ${ruleSpec(rule)}`;
-      const problem = problemWith(a, (d) => d.rules.push({ rule, origin }));
-      if (problem) log.error(Q.ruleRejected(problem));
-      else a.rules.push({ rule, origin });
-      more = await p.confirm(Q.askAnotherRule, '--rule', ExitCode.USAGE);
-    }
-    if (a.rules.length === 0) log.warn(Q.noRules);
-  }
-  // Ids that came from flags without a name: websites always need one (part of the scope);
-  // Master Forms and campaigns only once the file lists any (then every one must be listed).
-  const missing = unnamedIds(a);
-  for (const wid of missing.websites)
-    await ensureName(a.websites, wid, Q.askWebsiteName(wid), '--website');
-  if (a.masterForms.length)
-    for (const mid of missing.masterForms)
-      await ensureName(a.masterForms, mid, Q.askTargetName('masterForm', mid), '--master-form');
-  if (a.campaigns.length)
-    for (const cid of missing.campaigns)
-      await ensureName(a.campaigns, cid, Q.askTargetName('campaign', cid), '--campaign');
+  if (a.webhooks.length === 0) await askWebhooks(a, ask, deps);
+  if (a.rules.length === 0) await askRules(a, ask, deps);
+  await askMissingNames(a, ask);
   return a;
 }

@@ -17,7 +17,7 @@ import {
 import { verifyStep } from './migrate/verify-step.js';
 
 export { snapshotOf, type MigrateDeps, type MigrateStore, type Verifier } from './migrate/deps.js';
-export { registerUrlSecrets } from './migrate/secrets.js';
+export { registerUrlSecrets } from '../core/migrate/url-secrets.js';
 export { rollbackMigration } from './migrate/rollback.js';
 
 const M = MESSAGES.migrate;

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Logger, Prompter, RuntimeContext } from '../contracts/index.js';
+import type { AccountStore } from '../adapters/account-store.js';
+import type { LoadedConfig } from '../adapters/config-loader.js';
+import { assertAllowedTarget, createHttpSender } from '../adapters/http-sender.js';
+import {
+  loadForMigrate,
+  readPlanText,
+  resolveAccountFile,
+  storeFor,
+} from '../adapters/migrate-files.js';
+import { readRegularFile } from '../adapters/read-file.js';
+import { resolveSecretRef } from '../adapters/secrets.js';
+import type { AccountSnapshot } from '../core/migrate/results.js';
+import { MESSAGES } from '../messages/index.js';
+import type { MigrateDeps } from '../services/migrate.js';
+import type { PrepareDeps } from '../services/migrate-prepare.js';
+import { checkSuiteVerifier } from '../services/migrate-verify.js';
+import { startSpinner } from '../ui/spinner.js';
+
+// The real world of `qwh migrate`, `resume` and `rollback`: the deps their services are given.
+
+const M = MESSAGES.migrate;
+const MAX_CA_BYTES = 1024 * 1024;
+/** p95 above this is a warning, not a failure, in migrate's verification. */
+const VERIFY_WARN_MS = 5_000;
+
+/** The loaded file as the service sees it. */
+export function snapshotOfLoaded(l: AccountSnapshot): AccountSnapshot {
+  return { text: l.text, format: l.format, data: l.data, account: l.account };
+}
+
+/** Everything the migrate service needs, wired to the real world. */
+export async function buildDeps(
+  ctx: RuntimeContext,
+  store: AccountStore,
+  log: Logger,
+  verify: { verifyTimeout?: number; caFile?: string | undefined },
+): Promise<MigrateDeps> {
+  const { caFile } = verify;
+  const ca = caFile
+    ? await readRegularFile(resolve(ctx.cwd, caFile), MAX_CA_BYTES, caFile)
+    : undefined;
+  const src = { env: ctx.env, baseDir: store.dir, redactor: ctx.redactor };
+  const deps = { createSender: createHttpSender, clock: { now: () => performance.now() } };
+  return {
+    store,
+    verify: checkSuiteVerifier(
+      { ...deps, logger: log, version: ctx.version },
+      {
+        timeoutMs: verify.verifyTimeout ?? 15_000,
+        warnMs: VERIFY_WARN_MS,
+        ...(ca ? { ca } : {}),
+        assertAllowed: (url) => assertAllowedTarget(url),
+      },
+    ),
+    randomHex: (n) => randomBytes(n).toString('hex'),
+    now: () => new Date(),
+    logger: log,
+    spinner: (text) => startSpinner(ctx, text),
+    signal: ctx.signal,
+    resolveSecret: (ref) => resolveSecretRef(ref, src),
+    registerSecret: (v) => {
+      ctx.redactor.add(v);
+      // The base64 part alone of a Basic/Bearer value is just as secret.
+      const m = /^(?:Basic|Bearer) (.+)$/.exec(v);
+      if (m?.[1]) ctx.redactor.add(m[1]);
+    },
+  };
+}
+
+/** The plan phase's world: saved plans, the account file and its store, prompts. */
+export function prepareDepsFor(
+  ctx: RuntimeContext,
+  cfg: LoadedConfig,
+  prompter: Prompter,
+  log: Logger,
+): PrepareDeps<AccountStore> {
+  return {
+    readPlanFile: (f) => readPlanText(ctx.cwd, f),
+    pickAccountFile: (given) => resolveAccountFile(ctx, given, cfg, prompter),
+    loadAccount: (f) => loadForMigrate(ctx, f, log),
+    storeOf: (source, f) => storeFor(source.path, f, log),
+    prompter,
+    logger: log,
+  };
+}
+
+/** Keeps the first Ctrl-C from killing the run mid-step: the step finishes, then the run stops (130). */
+export function finishStepOnInterrupt(ctx: RuntimeContext, log: Logger): () => void {
+  return ctx.onInterrupt(() => log.warn(M.finishingStep));
+}

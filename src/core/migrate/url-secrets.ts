@@ -1,0 +1,14 @@
+import type { AccountFile } from '../account/schema.js';
+import { basicAuthValue, splitV1Url } from './rules/v1-url.js';
+
+/** Registers every credential a 1.0 URL carries (password, token values), for masking. */
+export function registerUrlSecrets(account: AccountFile, register: (v: string) => void): void {
+  for (const w of account.webhooks) {
+    const raw = w.version === 1 ? w.url : w.host;
+    const url = new URL(raw);
+    if (url.password) register(decodeURIComponent(url.password));
+    const parts = splitV1Url(raw, 'keep');
+    for (const p of parts.tokenParams) for (const v of url.searchParams.getAll(p)) register(v);
+    if (url.username || url.password) register(basicAuthValue(parts.username, parts.password));
+  }
+}
