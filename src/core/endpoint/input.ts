@@ -41,6 +41,8 @@ export interface TestEndpointInput {
   concurrency?: number;
   reporter: 'human' | 'json' | 'junit' | 'github';
   out?: string;
+  /** Any skipped or warned check fails the run. */
+  strict?: boolean;
 }
 
 /** The secret given by a --x-env / --x-file flag pair, refusing both at once. */
@@ -134,5 +136,6 @@ export function resolveTestEndpointInput(
     ...(o.concurrency !== undefined ? { concurrency: o.concurrency } : {}),
     reporter,
     ...(o.out !== undefined ? { out: o.out } : {}),
+    ...(o.strict ? { strict: true } : {}),
   };
 }
