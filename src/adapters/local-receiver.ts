@@ -11,11 +11,10 @@ import { checkStructure, PAYLOAD_LIMITS } from '../core/input/limits.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { looksFormEncoded, parseFormEncoded, ParticipationV1Schema } from '../core/payload/v1.js';
-import { ParticipationV2Schema } from '../core/payload/v2.js';
+import { v2Problems } from '../core/payload/v2.js';
 import { formatPath } from '../core/path.js';
 import { SIGNATURE_HEADER } from '../core/assumptions.js';
 import { verifySignature } from '../core/signing.js';
-import { zodIssuesToProblems } from '../core/zod-problems.js';
 import { MESSAGES } from '../messages/index.js';
 
 /** Largest body the receiver accepts; larger ones get 413 without being read. */
@@ -57,6 +56,11 @@ export interface DeliveryEvent {
   sha256?: string;
   /** The request carried `X-Qwh-Test: 1`. */
   test: boolean;
+  /**
+   * Where an accepted 2.0 body differs from qwh's model in what is only qwh's reading of the
+   * documentation (`path: problem`): reported, never refused.
+   */
+  warnings?: string[];
 }
 
 export interface ReceiverStats {
@@ -110,6 +114,8 @@ async function openAppend(file: string): Promise<{ handle: FileHandle; stream: W
  * bytes against the signature (constant time), the auth header (constant time), JSON, the payload
  * model, size (413 over the cap, without reading the rest), and dedupes on the participation id.
  * Answers 200 accepted / 200 duplicate / 401 auth or signature / 400 not a participation / 413.
+ * A 2.0 body that breaks only qwh's reading of the model (not a documented fact) is accepted with
+ * `warnings` naming each path.
  */
 export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receiver> {
   const R = MESSAGES.listen.reasons;
@@ -191,15 +197,14 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
     // overflow JSON.stringify's stack and take the receiver down).
     const bad = checkStructure(parsed, PAYLOAD_LIMITS)[0];
     if (bad) return reject(400, R.structure(bad.message));
+    let warnings: string[] | undefined;
     if (version === 2) {
-      const v = ParticipationV2Schema.safeParse(parsed);
-      if (!v.success) {
-        const p = zodIssuesToProblems(v.error.issues)[0];
-        return reject(
-          400,
-          R.notParticipation(p ? `${formatPath(p.path)}: ${p.message}` : 'invalid'),
-        );
-      }
+      // Refuse only what breaks a documented fact; the rest is qwh's reading (a warning).
+      const v = v2Problems(parsed);
+      const p = v.doc[0];
+      if (p) return reject(400, R.notParticipation(`${formatPath(p.path)}: ${p.message}`));
+      if (v.assumed.length > 0)
+        warnings = v.assumed.map((a) => R.modelWarning(formatPath(a.path), a.message));
     } else if (!ParticipationV1Schema.safeParse(parsed).success || Array.isArray(parsed)) {
       return reject(400, R.notV1);
     }
@@ -217,8 +222,15 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
       save.stream.write(JSON.stringify(parsed) + '\n');
       stats.saved++;
     }
-    answer(res, 200, { ok: true, id, duplicate: false });
-    emit({ ...base, status: 200, result: 'accepted', reason: R.accepted, id });
+    answer(res, 200, { ok: true, id, duplicate: false, ...(warnings ? { warnings } : {}) });
+    emit({
+      ...base,
+      status: 200,
+      result: 'accepted',
+      reason: warnings ? R.acceptedWithWarnings(warnings.length) : R.accepted,
+      id,
+      ...(warnings ? { warnings } : {}),
+    });
   };
 
   const server = createServer(

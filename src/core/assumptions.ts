@@ -20,6 +20,17 @@ export const STATE_INCOMPLETE = 'INCOMPLETE';
 /** [assumed] An incomplete participation has no completedAt (absent or ""). */
 export const INCOMPLETE_HAS_COMPLETED_AT = false;
 
+/**
+ * [assumed] `campaign.channel.publishType` values samples send. The published example shows only
+ * "widget" [doc]; public material names the publication channels Widget/iframe, Minisite and
+ * Mobile, but not the values they are sent as, so samples send only the documented one. The
+ * 2.0 model does not restrict the value (a receiver must accept any text).
+ */
+export const SAMPLE_PUBLISH_TYPES = ['widget'] as const;
+
+/** [assumed] 1.0 sent a file-upload field as the URL of the uploaded file. */
+export const V1_FILE_UPLOAD_AS_URL = true;
+
 /** [assumed] Qualifio does not follow redirects: a 3xx answer is a failed delivery. */
 export const REDIRECT_IS_FAILURE = true;
 

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { SECRET_ENCODING, SIGNATURE_DIGEST_ENCODING, SIGNATURE_PREFIX } from './assumptions.js';
+import { MESSAGES } from '../messages/index.js';
 
 /** Bytes of a secret as Qualifio keys the HMAC with them. */
 function keyBytes(secret: string | Uint8Array): Uint8Array {
@@ -28,6 +29,127 @@ const DIGEST_SHAPE: Record<typeof SIGNATURE_DIGEST_ENCODING, RegExp> = {
   hex: /^[0-9a-fA-F]{64}$/,
 };
 
+/** A likely mistake of whoever computed a signature, as the doctor names it. */
+export type SignatureMistake =
+  | 'base64-digest'
+  | 'reserialised-body'
+  | 'trailing-newline-added'
+  | 'trailing-newline-removed'
+  | 'crlf'
+  | 'lf'
+  | 'secret-whitespace'
+  | 'previous-secret';
+
+export interface SignatureDiagnosis {
+  /** Every mistake of the matching combination (a base64 digest of a re-serialised body: both). */
+  mistakes: SignatureMistake[];
+  detail: string;
+}
+
+/** What the doctor is given: the bytes, the secret (and the previous one), the signature seen. */
+export interface DoctorInput {
+  body: Uint8Array;
+  secret: string | Uint8Array;
+  signature: string;
+  previousSecret?: string | Uint8Array;
+}
+
+type Variant<T> = { value: T; mistake?: SignatureMistake };
+
+/** Bodies someone may have signed instead of the raw bytes. */
+function bodyVariants(body: Uint8Array): Variant<Uint8Array>[] {
+  const raw = Buffer.from(body);
+  const text = raw.toString('utf8');
+  const out: Variant<Uint8Array>[] = [{ value: raw }];
+  try {
+    out.push({
+      value: Buffer.from(JSON.stringify(JSON.parse(text)), 'utf8'),
+      mistake: 'reserialised-body',
+    });
+  } catch {
+    // not JSON: nothing to re-serialise
+  }
+  if (text.endsWith('\n'))
+    out.push({
+      value: Buffer.from(text.replace(/\r?\n$/, ''), 'utf8'),
+      mistake: 'trailing-newline-removed',
+    });
+  else out.push({ value: Buffer.from(`${text}\n`, 'utf8'), mistake: 'trailing-newline-added' });
+  if (/(?<!\r)\n/.test(text))
+    out.push({ value: Buffer.from(text.replace(/\r?\n/g, '\r\n'), 'utf8'), mistake: 'crlf' });
+  if (text.includes('\r\n'))
+    out.push({ value: Buffer.from(text.replace(/\r\n/g, '\n'), 'utf8'), mistake: 'lf' });
+  return out;
+}
+
+/** Secrets someone may have keyed the HMAC with instead of the right one. */
+function keyVariants(
+  secret: string | Uint8Array,
+  previous?: string | Uint8Array,
+): Variant<string | Uint8Array>[] {
+  const out: Variant<string | Uint8Array>[] = [{ value: secret }];
+  if (typeof secret === 'string') {
+    const trimmed = secret.trim();
+    const spaced = new Set([
+      trimmed,
+      `${trimmed}\n`,
+      `${trimmed}\r\n`,
+      ` ${trimmed}`,
+      `${trimmed} `,
+    ]);
+    spaced.delete(secret);
+    for (const k of spaced) out.push({ value: k, mistake: 'secret-whitespace' });
+  }
+  if (previous !== undefined) out.push({ value: previous, mistake: 'previous-secret' });
+  return out;
+}
+
+/** The digest part of a signature header, prefix and whitespace removed. */
+function digestOf(signature: string): string {
+  const v = signature.trim();
+  return v.startsWith(SIGNATURE_PREFIX) ? v.slice(SIGNATURE_PREFIX.length) : v;
+}
+
+/**
+ * The signature doctor: tries the usual mistakes (base64 instead of hex, a re-serialised body, a
+ * trailing newline added or removed, CRLF line ends, a secret with surrounding whitespace, the
+ * previous secret) and names the combination that reproduces `signature`; undefined when none
+ * does (or when the signature is right).
+ */
+export function diagnoseSignature(input: DoctorInput): SignatureDiagnosis | undefined {
+  const given = digestOf(input.signature);
+  if (given === '') return undefined;
+  const D = MESSAGES.sign.doctor;
+  for (const key of keyVariants(input.secret, input.previousSecret))
+    for (const body of bodyVariants(input.body)) {
+      const mac = createHmac('sha256', keyBytes(key.value)).update(body.value).digest();
+      const encodings: Variant<string>[] = [
+        { value: mac.toString('hex') },
+        { value: mac.toString('base64'), mistake: 'base64-digest' },
+        { value: mac.toString('base64url'), mistake: 'base64-digest' },
+      ];
+      for (const enc of encodings) {
+        const same = enc.mistake ? given === enc.value : given.toLowerCase() === enc.value;
+        if (!same) continue;
+        const mistakes = [enc.mistake, body.mistake, key.mistake].filter(
+          (m): m is SignatureMistake => m !== undefined,
+        );
+        if (mistakes.length === 0) return undefined;
+        return { mistakes, detail: D.found(mistakes.map((m) => D.mistakes[m])) };
+      }
+    }
+  return undefined;
+}
+
+/** Why a digest has the wrong shape, without calling hex text base64. */
+function shapeDetail(digest: string): string {
+  const D = MESSAGES.sign.doctor;
+  if (/^[0-9a-fA-F]+$/.test(digest)) return D.shortHex(digest.length);
+  const b64 = /^[A-Za-z0-9+/]+=*$|^[A-Za-z0-9_-]+$/.test(digest);
+  const bytes = b64 ? Buffer.from(digest, 'base64').length : 0;
+  return bytes === 32 ? D.base64Shape(digest.length) : D.badShape(digest.length);
+}
+
 /**
  * Checks a signature header against the body in constant time and, when it fails, says why:
  * missing header, wrong prefix, digest not 64 hex characters, or a digest that does not match.
@@ -36,6 +158,7 @@ export function verifySignature(
   secret: string | Uint8Array,
   body: Uint8Array,
   header: string | undefined | null,
+  options: { previousSecret?: string | Uint8Array } = {},
 ): SignatureCheck {
   if (header === undefined || header === null || header.trim() === '') {
     return { ok: false, reason: 'missing', detail: 'no X-Qualifio-Signature header' };
@@ -49,17 +172,18 @@ export function verifySignature(
     };
   }
   const digest = value.slice(SIGNATURE_PREFIX.length);
+  // Only on failure: the doctor's guesses are not constant time, and need not be.
+  const doctor = (detail: string): string => {
+    const d = diagnoseSignature({ body, secret, signature: value, ...options });
+    return d ? `${detail}; ${d.detail}` : detail;
+  };
   if (!DIGEST_SHAPE[SIGNATURE_DIGEST_ENCODING].test(digest)) {
-    return {
-      ok: false,
-      reason: 'wrong-encoding',
-      detail: `digest is not 64 hex characters (got ${digest.length} characters${/^[A-Za-z0-9+/]+=*$/.test(digest) ? ', looks like base64' : ''})`,
-    };
+    return { ok: false, reason: 'wrong-encoding', detail: doctor(shapeDetail(digest)) };
   }
   const expected = Buffer.from(hmacHex(secret, body), SIGNATURE_DIGEST_ENCODING);
   const given = Buffer.from(digest, SIGNATURE_DIGEST_ENCODING);
   if (!timingSafeEqual(expected, given)) {
-    return { ok: false, reason: 'mismatch', detail: 'digest does not match the body and secret' };
+    return { ok: false, reason: 'mismatch', detail: doctor(MESSAGES.sign.doctor.mismatch) };
   }
   return { ok: true };
 }

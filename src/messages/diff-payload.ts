@@ -31,6 +31,10 @@ export const DIFF_MESSAGES = {
     'A map file is { "<1.0 field>": "<2.0 path>" | null }, e.g. { "email": "form[variable=email].responses[0].value" }.',
   rulesInvalidHint:
     'A rules file is a list of 1.0 fields: [ "email", { field: "campaign_id", type: "number", required: true } ].',
+  swapped:
+    'the 1.0 side looks like 2.0 payloads and the 2.0 side like flat 1.0 ones: were the inputs swapped? (give the 1.0 captures first)',
+  sameVersion:
+    'both sides look like 2.0 payloads: comparing 2.0 with 2.0 (paths compared as they are, paired by id)',
   mapNotSeen: (fields: readonly string[]) =>
     `--map names 1.0 fields seen in no 1.0 capture: ${fields.join(', ')}`,
   rulesNotSeen: (fields: readonly string[]) =>
@@ -89,6 +93,8 @@ export const DIFF_MESSAGES = {
     mapTargetUnseen: 'the --map target was not seen in the 2.0 captures',
     ambiguous: (n: number) =>
       `${n} 2.0 paths fit equally; not guessed — add the right one to a --map file`,
+    valuesPartlyAgree: (agree: number, of: number) =>
+      `values agreed in ${agree} of ${of} paired captures (most, not all): check before relying on it`,
     valuesDisagree: (agree: number, of: number) =>
       `the name matches but values agreed in only ${agree} of ${of} paired captures`,
     sameValueElsewhere: (paths: readonly string[]) =>

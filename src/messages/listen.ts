@@ -10,6 +10,9 @@ export const LISTEN_MESSAGES = {
   saved: (n: number, file: string) => `${n} deliver${n === 1 ? 'y' : 'ies'} appended to ${file}`,
   reasons: {
     accepted: 'accepted',
+    acceptedWithWarnings: (n: number) =>
+      `accepted, with ${n} model warning${n === 1 ? '' : 's'} (qwh's reading of the 2.0 schema, not a documented rule)`,
+    modelWarning: (path: string, problem: string) => `${path}: ${problem}`,
     duplicate: 'duplicate (already accepted; dedupe on id)',
     authMissing: (name: string) => `missing ${name} header`,
     authWrong: (name: string) => `wrong ${name} value`,

@@ -79,6 +79,11 @@ export const ENDPOINT_MESSAGES = {
     causes:
       'Usual causes: the receiver re-serialises the body (parse then stringify) before computing the HMAC instead of using the raw bytes; the secret differs (extra space/newline, another encoding, or Qualifio still using the old one for up to 30 minutes); the digest is compared in another encoding (must be lower-case hex); or the auth header value differs.',
   },
+  seedChosen: (seed: number) => `seed ${seed} (replay this run with --seed ${seed})`,
+  strictFail: (was: 'skip' | 'warn', reason: string) =>
+    `--strict: ${was === 'skip' ? 'skipped' : 'warning'} counts as a failure (${reason})`,
+  reserialised: (status: number) =>
+    `refused (${status}) a correctly signed body indented like Qualifio's published example, after accepting compact ones: your receiver hashes a re-serialised body, not the raw bytes — compute the HMAC over the request body exactly as received`,
   unreachable: (url: string) => `could not reach ${url}: no delivery got any answer`,
   verdictPass: 'all checks passed',
   verdictFail: (n: number) => `${n} check${n === 1 ? '' : 's'} failed`,

@@ -112,6 +112,8 @@ export async function runDiffPayload(
     ...(input.rules ? { rules: input.rules } : {}),
   });
   const { report } = result;
+  if (report.comparison === 'swapped') deps.logger.warn(MESSAGES.diff.swapped);
+  else if (report.comparison === 'v2-v2') deps.logger.info(MESSAGES.diff.sameVersion);
   if (report.mapNotSeen.length > 0) deps.logger.warn(MESSAGES.diff.mapNotSeen(report.mapNotSeen));
   if (report.rules && report.rules.notSeen.length > 0)
     deps.logger.warn(MESSAGES.diff.rulesNotSeen(report.rules.notSeen));

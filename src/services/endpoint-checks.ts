@@ -4,6 +4,7 @@ import { planBurst } from '../core/endpoint/burst-plan.js';
 import { BURST_CHECK_IDS, SUITE_CHECK_IDS } from '../core/endpoint/checks.js';
 import type { EndpointProgress, EndpointReport, EndpointTarget } from '../core/endpoint/report.js';
 import { planSuite } from '../core/endpoint/suite-plan.js';
+import { MESSAGES } from '../messages/index.js';
 import { runBurst } from './endpoint/burst.js';
 import type { RunnerContext } from './endpoint/runner.js';
 import { deliverer } from './endpoint/send.js';
@@ -22,12 +23,17 @@ export interface EndpointDeps {
   signal?: AbortSignal;
   /** qwh version, for `User-Agent: qwh/<version>`. */
   version?: string;
-  /** Randomness of forged values (wrong secret, wrong auth token); node:crypto when absent. */
+  /** Randomness of the run seed (without --seed) and forged values; node:crypto when absent. */
   random?: Random;
 }
 
 /** Random hex from node:crypto: forged secrets and tokens nobody can guess. */
 const cryptoRandom: Random = { hex: (n) => randomBytes(n).toString('hex') };
+
+/** A run seed from the injected randomness: 32 bits. */
+export function randomSeed(random: Random): number {
+  return Number.parseInt(random.hex(4).slice(0, 8), 16) >>> 0;
+}
 
 /** Validates `--checks` against the known ids; returns the unknown ones. */
 export function unknownChecks(checks: readonly string[]): string[] {
@@ -44,7 +50,11 @@ export async function runEndpointChecks(
   target: EndpointTarget,
   deps: EndpointDeps,
 ): Promise<EndpointReport> {
-  const seed = (target.seed ?? Math.floor(deps.clock.now()) % 2 ** 31) >>> 0;
+  const random = deps.random ?? cryptoRandom;
+  // Without --seed: 32 random bits (reported, so the run can be replayed with --seed), so runs
+  // do not reuse each other's participation ids.
+  const seed = (target.seed ?? randomSeed(random)) >>> 0;
+  if (target.seed === undefined) deps.logger.info(MESSAGES.endpoint.seedChosen(seed));
   const burst = target.count !== undefined && target.count > 0;
   const concurrency = Math.max(1, target.concurrency ?? (burst ? 8 : 4));
   const sender =
@@ -59,7 +69,7 @@ export async function runEndpointChecks(
   const send = deliverer(target, sender, deps.clock, deps.signal);
   const inputs = {
     seed,
-    random: deps.random ?? cryptoRandom,
+    random,
     ...(deps.version ? { version: deps.version } : {}),
   };
   try {

@@ -217,7 +217,8 @@ describe('rules and map files', () => {
 
 describe('diff of paired samples, seeds 1–50 (acceptance)', () => {
   const r = diff(v1s, v2s);
-  const formVars = sample.form.map((f) => f.variable);
+  // A FILE UPLOAD answer is only { file } [doc]: it has its own case below.
+  const formVars = sample.form.filter((f) => f.type !== 'FILE UPLOAD').map((f) => f.variable);
   const optinVars = sample.optins.map((o) => o.variable);
 
   it('pairs every capture by participation id', () => {
@@ -266,10 +267,12 @@ describe('diff of paired samples, seeds 1–50 (acceptance)', () => {
       typeChanged: 2,
     });
   });
-  it('the file upload maps to .value (variable wins), noting .file.path holds the same', () => {
+  it('the file upload (a response with only { file }) maps to .responses[0].file.path', () => {
     const f = field(r, 'photo');
-    expect(f.v2Path).toBe('form[variable=photo].responses[0].value');
-    expect(f.notes.map((n) => n.code)).toContain('same-value-elsewhere');
+    expect(f.class).toBe('moved');
+    expect(f.v2Path).toBe('form[variable=photo].responses[0].file.path');
+    expect(f.methods).toEqual(['variable', 'value']);
+    expect(f.confidenceLevel).toBe('high');
   });
   it('notes the date format and choice labels', () => {
     expect(field(r, V1_KEYS.participationDate).notes.map((n) => n.code)).toContain('date-format');

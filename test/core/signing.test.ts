@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { signBody, verifySignature } from '../../src/core/signing.js';
+import { createHmac } from 'node:crypto';
+import { diagnoseSignature, signBody, verifySignature } from '../../src/core/signing.js';
+import { MESSAGES } from '../../src/messages/index.js';
 import { FIXTURES } from '../helpers/bin.js';
 
 interface Vector {
@@ -54,5 +56,90 @@ describe('verifySignature', () => {
     const r = verifySignature('s3cret-value', body, header);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toBe(reason);
+  });
+});
+
+describe('the signature doctor (qwh verify prints it in the detail)', () => {
+  const secret = 'doctor-secret-1';
+  // Indented like Qualifio's published example, with a trailing newline.
+  const body = Buffer.from(
+    '{\n    "id": "7E57",\n    "url": "https:\\/\\/x.example\\/\\u00e9"\n}\n',
+  );
+  const hmac = (key: string, bytes: Buffer): Buffer =>
+    createHmac('sha256', key).update(bytes).digest();
+  const D = MESSAGES.sign.doctor;
+
+  it.each([
+    [
+      'a base64 digest',
+      'sha256=' + hmac(secret, body).toString('base64'),
+      'wrong-encoding',
+      ['base64-digest'],
+    ],
+    [
+      'a re-serialised body',
+      signBody(secret, Buffer.from(JSON.stringify(JSON.parse(body.toString())))),
+      'mismatch',
+      ['reserialised-body'],
+    ],
+    [
+      'the trailing newline removed',
+      signBody(secret, body.subarray(0, body.length - 1)),
+      'mismatch',
+      ['trailing-newline-removed'],
+    ],
+    [
+      'a secret with a trailing newline',
+      signBody(`${secret}\n`, body),
+      'mismatch',
+      ['secret-whitespace'],
+    ],
+  ] as const)('names %s', (_name, header, reason, mistakes) => {
+    expect(diagnoseSignature({ body, secret, signature: header })?.mistakes).toEqual(mistakes);
+    const r = verifySignature(secret, body, header);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.reason).toBe(reason);
+      expect(r.detail).toContain(D.found(mistakes.map((m) => D.mistakes[m])));
+    }
+  });
+
+  it('also finds CRLF line ends, an added newline, the previous secret, and combinations', () => {
+    const crlf = Buffer.from(body.toString().replace(/\n/g, '\r\n'));
+    expect(
+      diagnoseSignature({ body, secret, signature: signBody(secret, crlf) })?.mistakes,
+    ).toEqual(['crlf']);
+    const compact = Buffer.from('{"a":1}');
+    expect(
+      diagnoseSignature({
+        body: compact,
+        secret,
+        signature: signBody(secret, Buffer.from('{"a":1}\n')),
+      })?.mistakes,
+    ).toEqual(['trailing-newline-added']);
+    const r = verifySignature(secret, body, signBody('old-secret', body), {
+      previousSecret: 'old-secret',
+    });
+    expect(!r.ok && r.detail).toContain(D.mistakes['previous-secret']);
+    const both =
+      'sha256=' +
+      hmac(secret, Buffer.from(JSON.stringify(JSON.parse(body.toString())))).toString('base64');
+    expect(diagnoseSignature({ body, secret, signature: both })?.mistakes).toEqual([
+      'base64-digest',
+      'reserialised-body',
+    ]);
+  });
+
+  it('does not call a short hex string base64, and says nothing when no guess matches', () => {
+    const r = verifySignature(secret, body, 'sha256=deadbeef');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.reason).toBe('wrong-encoding');
+      expect(r.detail).toBe(D.shortHex(8));
+      expect(r.detail).not.toContain('base64');
+    }
+    const other = verifySignature(secret, body, signBody('unrelated', body));
+    expect(!other.ok && other.detail).toBe(D.mismatch);
+    expect(diagnoseSignature({ body, secret, signature: signBody(secret, body) })).toBeUndefined();
   });
 });

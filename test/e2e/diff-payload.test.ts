@@ -8,7 +8,7 @@ import { runQwh, tempDir } from '../helpers/bin.js';
 type V1 = Record<string, string>;
 interface V2 {
   id: string;
-  form: Array<{ variable: string; responses: Array<{ value: string }> }>;
+  form: Array<{ variable: string; type: string; responses: Array<{ value?: string }> }>;
   optins: Array<{ variable: string; response: string }>;
 }
 
@@ -61,10 +61,12 @@ describe('qwh diff-payload on qwh sample seeds 1–50 (acceptance)', () => {
     expect(doc.inputs.v2).toMatchObject({ payloads: 50, invalid: 0 });
     expect(doc.pairing.pairs).toBe(50);
     for (const f of v2Lines[0]!.form) {
+      // A FILE UPLOAD response is only { file } [doc]: its answer is the file's path.
+      const leaf = f.type === 'FILE UPLOAD' ? 'responses[0].file.path' : 'responses[0].value';
       expect(field(doc, f.variable)).toMatchObject({
         class: 'moved',
-        v2Path: `form[variable=${f.variable}].responses[0].value`,
-        jsonPath: `$.form[?(@.variable=='${f.variable}')].responses[0].value`,
+        v2Path: `form[variable=${f.variable}].${leaf}`,
+        jsonPath: `$.form[?(@.variable=='${f.variable}')].${leaf}`,
       });
     }
     for (const o of v2Lines[0]!.optins) {

@@ -253,7 +253,7 @@ describe('qwh test-endpoint against qwh listen', () => {
     expectNoSecrets(fromConfig.stdout, fromConfig.stderr, fromAccount.stdout, fromAccount.stderr);
   });
 
-  it('without a secret or auth header, those checks are SKIP and the report says why', async () => {
+  it('without a secret or auth header, those checks are WARN (no green without security) and the report says why', async () => {
     const l = await spawnListen([], env);
     const r = await runQwh(['test-endpoint', l.url, '--json', '--seed', '3'], { env });
     await l.stop();
@@ -264,11 +264,43 @@ describe('qwh test-endpoint against qwh listen', () => {
       'rejects-wrong-secret',
       'rejects-missing-signature',
     ]) {
-      expect(status(doc, id)).toBe('skip');
+      expect(status(doc, id)).toBe('warn');
       expect(reason(doc, id)).toBe(MESSAGES.endpoint.skipNoSecret);
     }
     expect(reason(doc, 'rejects-missing-auth')).toBe(MESSAGES.endpoint.skipNoAuth);
     expect(status(doc, 'accepts-complete')).toBe('pass');
+  });
+
+  it('--strict (or testEndpoint.strict) makes those warnings a failure: exit 1', async () => {
+    const l = await spawnListen([], env);
+    const r = await runQwh(['test-endpoint', l.url, '--json', '--strict', '--seed', '3'], { env });
+    await l.stop();
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as JsonReport;
+    expect(status(doc, 'rejects-wrong-secret')).toBe('fail');
+    expect(reason(doc, 'rejects-wrong-secret')).toBe(
+      MESSAGES.endpoint.strictFail('warn', MESSAGES.endpoint.skipNoSecret),
+    );
+  });
+
+  it('the published-example fixture (indented, upload without value, no website.id): listen 2xx, --payload without model warning', async () => {
+    const l = await spawnListen(['--secret-env', 'QWH_E2E_SECRET'], {
+      ...env,
+      QWH_E2E_SECRET: 'fx-secret',
+    });
+    const fixture = join(
+      import.meta.dirname,
+      '../../fixtures/payloads/v2/published-example-shape.json',
+    );
+    const r = await runQwh(
+      ['test-endpoint', l.url, '--payload', fixture, '--secret-env', 'QWH_E2E_SECRET', '--json'],
+      { env: { ...env, QWH_E2E_SECRET: 'fx-secret' } },
+    );
+    const stopped = await l.stop();
+    expect(r.stderr).not.toContain("does not match qwh's 2.0 model");
+    const doc = JSON.parse(r.stdout) as JsonReport;
+    expect(status(doc, 'accepts-complete')).toBe('pass');
+    expect(stopped.stdout).not.toContain('model warning');
   });
 });
 

@@ -175,7 +175,24 @@ export function classifyFields(
         f.accessor = toAccessor(segs);
       }
       const s2 = v2.paths.get(p2);
-      if (s2) {
+      if (s2 && s1 && isLeaf(s1) && !isLeaf(s2)) {
+        // A scalar (or null) became an object or array: the receiver's read breaks.
+        const k2 = kindsOf(s2);
+        f.types.v2 = k2;
+        f.presence.v2 = { present: s2.present, of: v2.records };
+        f.class = 'type-changed';
+        f.typeChange = { from: kindsOf(s1, true), to: k2, compatible: false };
+        f.breaking = true;
+      } else if (s2 && s1 && kindsOf(s1).length > 0 && kindsOf(s2).length === 0) {
+        // Values in 1.0, only null in 2.0: nothing left to read.
+        f.types.v2 = ['null'];
+        f.presence.v2 = { present: s2.present, of: v2.records };
+        f.examples.v2 = [];
+        f.notes.push(...fieldNotes(p2, s1, v1, s2, v2));
+        f.class = 'type-changed';
+        f.typeChange = { from: kindsOf(s1), to: ['null'], compatible: false };
+        f.breaking = true;
+      } else if (s2) {
         const k2 = kindsOf(s2);
         f.types.v2 = k2;
         f.presence.v2 = { present: s2.present, of: v2.records };
@@ -186,7 +203,8 @@ export function classifyFields(
           f.class = 'type-changed';
           f.typeChange = { from: k1, to: k2, compatible };
           f.breaking = !compatible;
-        } else if (multipleResponses(p2, v2)) {
+        } else if (multipleResponses(p2, v2) && !multipleResponses(c.v1Path, v1)) {
+          // Several responses are news only when the old side had one (2.0 vs 2.0 had them too).
           f.class = 'type-changed';
           f.typeChange = { from: k1, to: ['array'], compatible: false };
           f.breaking = true;
@@ -194,7 +212,12 @@ export function classifyFields(
         } else f.class = p2 === c.v1Path ? 'unchanged' : 'moved';
       } else f.class = p2 === c.v1Path ? 'unchanged' : 'moved';
     }
-    f.severity = f.breaking ? 'ERR' : f.class === 'unchanged' ? 'INFO' : 'WARN';
+    // A field that became optional or null is news for a receiver even where its path stayed.
+    const weaker = f.notes.some((n) => n.code === 'less-present' || n.code === 'null-in-v2');
+    if (c.notes.some((n) => n.code === 'map-target-unseen')) {
+      f.severity = 'ERR';
+      f.breaking = true;
+    } else f.severity = f.breaking ? 'ERR' : f.class === 'unchanged' && !weaker ? 'INFO' : 'WARN';
     if (rules) gradeWithRule(f, rules.get(c.v1Path), v2);
     out.push(f);
   }
@@ -207,6 +230,7 @@ function gradeWithRule(f: FieldFinding, rule: RuleField | undefined, v2: Shape):
     f.severity = 'INFO';
     return;
   }
+  const unseenTarget = f.notes.some((n) => n.code === 'map-target-unseen');
   f.rule = {
     ...(rule.type !== undefined ? { type: rule.type } : {}),
     ...(rule.required !== undefined ? { required: rule.required } : {}),
@@ -244,7 +268,7 @@ function gradeWithRule(f: FieldFinding, rule: RuleField | undefined, v2: Shape):
     severity = 'ERR';
     f.notes.push({ code: 'rule-required-null', text: MESSAGES.diff.note.ruleRequiredNull });
   }
-  f.severity = severity;
+  f.severity = unseenTarget ? 'ERR' : severity;
 }
 
 /**
@@ -275,26 +299,24 @@ export function findAdded(
   const groups = new Map<string, { roots: Set<string>; leaves: Set<string> }>();
   for (const [path, s] of v2.paths) {
     if (covered.has(path) || ancestors.has(path)) continue;
+    // The 1.0 side had this path as a container too (an array item index, an object): only
+    // its new descendants are news, found on their own.
     let segs: Seg[];
     try {
       segs = parseShapePath(path);
     } catch {
       continue;
     }
+    // Roll up to the highest prefix nobody claims. A claimed path (shared by both sides, or a
+    // finding's target) claims only itself: what is new beneath it is still added.
     let rootLen = segs.length;
-    let underCovered = false;
     for (let k = 1; k <= segs.length; k++) {
       const pre = formatShapePath(segs.slice(0, k));
-      if (covered.has(pre) && k < segs.length) {
-        underCovered = true;
-        break;
-      }
-      if (!ancestors.has(pre)) {
+      if (!ancestors.has(pre) && !covered.has(pre)) {
         rootLen = k;
         break;
       }
     }
-    if (underCovered) continue;
     const root = formatShapePath(segs.slice(0, rootLen));
     // Items of a claimed keyed array (form[variable=email]) share their unclaimed parts.
     const grouped = segs.slice(0, rootLen).map((seg, k): Seg => {
@@ -344,6 +366,10 @@ export function failOnMet(
   if (level === 'moved')
     return withRules
       ? rulesNotSeen > 0 || fields.some((f) => f.severity === 'ERR' || f.severity === 'WARN')
-      : fields.some((f) => f.class !== 'unchanged');
-  return rulesNotSeen > 0 || added.length > 0 || fields.some((f) => f.class !== 'unchanged');
+      : fields.some((f) => f.class !== 'unchanged' || f.severity !== 'INFO');
+  return (
+    rulesNotSeen > 0 ||
+    added.length > 0 ||
+    fields.some((f) => f.class !== 'unchanged' || f.severity !== 'INFO')
+  );
 }

@@ -36,6 +36,8 @@ export interface Correspondence {
 
 /** A value-only match needs at least this share of the paired captures to agree. */
 export const VALUE_MIN_RATE = 0.8;
+/** Above this share (but under VALUE_MIN_RATE) a value match is a medium-confidence candidate. */
+export const VALUE_PARTIAL_RATE = 0.5;
 /** Candidates whose agreement is within this margin of the best one are a tie. */
 export const VALUE_TIE_MARGIN = 0.05;
 /** Agreement from fewer paired captures than this is weaker (coincidences happen). */
@@ -121,7 +123,8 @@ export function discoverCorrespondences(input: CorrespondInput): Correspondence[
         });
         continue;
       }
-      if (!v2.paths.has(target))
+      const unseen = !v2.paths.has(target);
+      if (unseen)
         notes.push({ code: 'map-target-unseen', text: MESSAGES.diff.note.mapTargetUnseen });
       const methods: Method[] = ['map'];
       if (rateOf(target) >= VALUE_MIN_RATE) methods.push('value');
@@ -130,7 +133,8 @@ export function discoverCorrespondences(input: CorrespondInput): Correspondence[
         status: 'matched',
         v2Path: target,
         methods,
-        confidence: 1,
+        // A target no 2.0 capture holds is the user's word against the data: not high.
+        confidence: unseen ? 0.5 : 1,
         candidates: [],
         notes,
       });
@@ -144,7 +148,8 @@ export function discoverCorrespondences(input: CorrespondInput): Correspondence[
       set.add(m);
       named.set(p2, set);
     };
-    if (leafInV2(p1)) addNamed(p1, 'path');
+    // The same path, even when 2.0 made it an object or array (classified type-changed).
+    if (v2.paths.has(p1)) addNamed(p1, 'path');
     for (const k of KNOWN_CORRESPONDENCES)
       if (k.v1 === p1 && leafInV2(k.v2)) addNamed(k.v2, 'known');
     let key: string | undefined;
@@ -171,6 +176,14 @@ export function discoverCorrespondences(input: CorrespondInput): Correspondence[
           .filter((c) => c.rate >= VALUE_MIN_RATE)
           .sort((a, b) => b.rate - a.rate || (a.p2 < b.p2 ? -1 : 1))
       : [];
+    // Most but not all pairs agree: a medium-confidence candidate rather than "removed".
+    const partial = ev
+      ? [...ev.agree.keys()]
+          .filter(leafInV2)
+          .map((p2) => ({ p2, rate: rateOf(p2) }))
+          .filter((c) => c.rate > VALUE_PARTIAL_RATE && c.rate < VALUE_MIN_RATE)
+          .sort((a, b) => b.rate - a.rate || (a.p2 < b.p2 ? -1 : 1))
+      : [];
     const compared = ev?.compared ?? 0;
     const strength = compared >= VALUE_STRONG_PAIRS ? 1 : compared >= 3 ? 0.85 : 0.6;
 
@@ -186,9 +199,10 @@ export function discoverCorrespondences(input: CorrespondInput): Correspondence[
       const second = rated[1]!;
       if (top.rate >= VALUE_MIN_RATE && top.rate - second.rate > VALUE_TIE_MARGIN) chosen = top.p2;
       else tied = rated.filter((r) => top.rate - r.rate <= VALUE_TIE_MARGIN).map((r) => r.p2);
-    } else if (byValue.length > 0) {
-      const top = byValue[0]!.rate;
-      const ties = byValue.filter((c) => top - c.rate <= VALUE_TIE_MARGIN);
+    } else if (byValue.length > 0 || partial.length > 0) {
+      const list = byValue.length > 0 ? byValue : partial;
+      const top = list[0]!.rate;
+      const ties = list.filter((c) => top - c.rate <= VALUE_TIE_MARGIN);
       if (ties.length === 1) chosen = ties[0]!.p2;
       else tied = ties.map((c) => c.p2);
     }
@@ -207,7 +221,7 @@ export function discoverCorrespondences(input: CorrespondInput): Correspondence[
     if (chosen === undefined) {
       const candidates = tied.map((p2) => {
         const ms = new Set<Method>(named.get(p2) ?? []);
-        if (rateOf(p2) >= VALUE_MIN_RATE) ms.add('value');
+        if (rateOf(p2) > VALUE_PARTIAL_RATE) ms.add('value');
         return candidateOf(p2, ms);
       });
       out.push({
@@ -238,9 +252,16 @@ export function discoverCorrespondences(input: CorrespondInput): Correspondence[
           text: MESSAGES.diff.note.valuesDisagree(ev?.agree.get(chosen) ?? 0, compared),
         });
       }
-    } else {
+    } else if (rate >= VALUE_MIN_RATE) {
       methods.add('value');
       confidence = Math.round(rate * strength * 100) / 100;
+    } else {
+      methods.add('value');
+      confidence = 0.6;
+      notes.push({
+        code: 'values-partly-agree',
+        text: MESSAGES.diff.note.valuesPartlyAgree(ev?.agree.get(chosen) ?? 0, compared),
+      });
     }
     const alternatives = byValue
       .filter(

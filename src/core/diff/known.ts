@@ -16,12 +16,14 @@ export const KNOWN_CORRESPONDENCES: ReadonlyArray<{ v1: string; v2: string }> = 
 
 /**
  * Where the answer of a `variable` item lives [doc]: a form field's (or question's) first
- * response value, an opt-in's response. Tried in this order under `<array>[variable=<v>]`.
+ * response value, an opt-in's response, a FILE UPLOAD's file URL (its response has no value).
+ * Tried in this order under `<array>[variable=<v>]`.
  */
 export const VARIABLE_ANSWER_LEAVES: readonly string[] = [
   '.responses[0].value',
   '.response',
   '.value',
+  '.responses[0].file.path',
 ];
 
 /** 1.0 keys that carry the participation id, used to pair captures. */

@@ -79,12 +79,15 @@ export class PairCollector {
     private readonly maxPending = MAX_PENDING_PAIRS,
   ) {}
 
-  /** Offers one 1.0 payload; kept (bounded) until its 2.0 twin arrives. */
-  addV1(entries: readonly FlatEntry[], raw: unknown): void {
+  /**
+   * Offers one 1.0 payload; kept (bounded) until its 2.0 twin arrives. `idPaths` overrides the
+   * 1.0 id keys (a "1.0" side that is really 2.0 carries its id at `id`).
+   */
+  addV1(entries: readonly FlatEntry[], raw: unknown, idPaths = this.v1IdPaths): void {
     if (this.sample.v1 === undefined) this.sample.v1 = raw;
     let id: string | undefined;
     for (const e of entries) {
-      if (this.v1IdPaths.includes(e.path)) {
+      if (idPaths.includes(e.path)) {
         id = normalizeId(e.value);
         if (id) break;
       }

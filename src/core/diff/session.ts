@@ -31,8 +31,13 @@ export interface InputSummary {
   droppedPaths: number;
 }
 
+/** What the two sides look like: 1.0 → 2.0 (the usual), 2.0 → 2.0, or swapped. */
+export type Comparison = 'v1-v2' | 'v2-v2' | 'swapped';
+
 export interface DiffReport {
   schemaVersion: typeof DIFF_REPORT_SCHEMA_VERSION;
+  /** Detected from the payloads' shape (see looksLikeV2). */
+  comparison: Comparison;
   inputs: { v1: InputSummary; v2: InputSummary };
   pairing: PairingStats & { mode: 'paired' | 'shapes-only' };
   summary: {
@@ -97,6 +102,22 @@ export function resolveV1Field(field: string, v1: Shape): string {
 }
 
 /**
+ * True when a payload has the 2.0 participation's structure [doc]: a `campaign` object and a
+ * `form` array. A flat 1.0 payload has neither (its values are text).
+ */
+export function looksLikeV2(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  const campaign = v.campaign;
+  return (
+    campaign !== null &&
+    typeof campaign === 'object' &&
+    !Array.isArray(campaign) &&
+    Array.isArray(v.form)
+  );
+}
+
+/**
  * One diff run: payloads of each side are added one at a time (1.0 first, so 2.0 twins can be
  * paired as they stream by), then finish() builds the report. Pure; memory is bounded by the
  * number of distinct paths and the pairing bound, not by the input size.
@@ -105,6 +126,8 @@ export class DiffSession {
   private readonly v1 = new ShapeAccumulator();
   private readonly v2 = new ShapeAccumulator();
   private readonly pairs: PairCollector;
+  /** Payloads of each side that look like 2.0 (looksLikeV2). */
+  private readonly v2Like = { v1: 0, v2: 0 };
 
   constructor(
     idPaths: { v1?: readonly string[]; v2?: string } = {},
@@ -118,7 +141,10 @@ export class DiffSession {
     const r = flattenRecord(value, this.limits, this.v1.trie);
     if (!r.ok) return r.reason;
     this.v1.add(r.entries, r.dropped);
-    this.pairs.addV1(r.entries, value);
+    if (looksLikeV2(value)) {
+      this.v2Like.v1++;
+      this.pairs.addV1(r.entries, value, [V2_ID_PATH]);
+    } else this.pairs.addV1(r.entries, value);
     return undefined;
   }
 
@@ -127,6 +153,7 @@ export class DiffSession {
     const r = flattenRecord(value, this.limits, this.v2.trie);
     if (!r.ok) return r.reason;
     this.v2.add(r.entries, r.dropped);
+    if (looksLikeV2(value)) this.v2Like.v2++;
     this.pairs.addV2(r.entries, value);
     return undefined;
   }
@@ -134,6 +161,16 @@ export class DiffSession {
   /** Payloads taken so far per side. */
   counts(): { v1: number; v2: number } {
     return { v1: this.v1.shape().records, v2: this.v2.shape().records };
+  }
+
+  /** What the sides look like so far: most payloads of a side decide. */
+  comparison(): Comparison {
+    const { v1, v2 } = this.counts();
+    const v1IsV2 = v1 > 0 && this.v2Like.v1 * 2 > v1;
+    const v2IsV2 = v2 === 0 || this.v2Like.v2 * 2 > v2;
+    if (v1IsV2 && v2IsV2) return 'v2-v2';
+    if (v1IsV2 && !v2IsV2) return 'swapped';
+    return 'v1-v2';
   }
 
   /** Correspondence, classification and grading of everything added. */
@@ -184,6 +221,7 @@ export class DiffSession {
     const failed = failOnMet(opts.failOn, fields, added, rules !== undefined, notSeen.length);
     const report: DiffReport = {
       schemaVersion: DIFF_REPORT_SCHEMA_VERSION,
+      comparison: this.comparison(),
       inputs: {
         v1: { ...opts.inputs.v1, payloads: v1.records, droppedPaths: v1.droppedPaths },
         v2: { ...opts.inputs.v2, payloads: v2.records, droppedPaths: v2.droppedPaths },
@@ -197,7 +235,8 @@ export class DiffSession {
         ambiguous: count('ambiguous'),
         unchanged: count('unchanged'),
         added: added.length,
-        breaking: fields.filter((f) => f.breaking).length,
+        // With --rules the gate (--fail-on breaking) counts ERR rows: the summary counts the same.
+        breaking: fields.filter((f) => (rules ? f.severity === 'ERR' : f.breaking)).length,
         severity,
       },
       fields,

@@ -163,6 +163,56 @@ export function gradeBurst(stats: RunStats, n: number): Grade {
   return { status: 'fail', reason: M.burstFail(n - ok, n, histogram) };
 }
 
+/** One delivery of a run and what came of it, for the judgements over several checks. */
+export interface SentDelivery {
+  check: CheckId;
+  delivery: Delivery;
+  outcome: Outcome;
+}
+
+const VALID_CHECKS: ReadonlySet<CheckId> = new Set<CheckId>([
+  'accepts-complete',
+  'accepts-incomplete',
+  'duplicate-delivery',
+]);
+const refusedAuth = (o: Outcome): o is Extract<Outcome, { kind: 'response' }> =>
+  o.kind === 'response' && (o.status === 401 || o.status === 403);
+
+/**
+ * The re-serialisation verdict: when the receiver accepted compact signed deliveries and refused
+ * (401/403) only the ones formatted like the published example, it hashes
+ * `JSON.stringify(JSON.parse(body))` instead of the raw bytes. Returns the checks to re-grade
+ * with that reason (none when the pattern is not there).
+ */
+export function gradeReserialisation(
+  sent: readonly SentDelivery[],
+  results: ReadonlyMap<CheckId, CheckResult>,
+): CheckResult[] {
+  const valid = sent.filter(
+    (s) => VALID_CHECKS.has(s.check) && s.delivery.headers[SIGNATURE_HEADER] !== undefined,
+  );
+  const compact = valid.filter((s) => !s.delivery.reformatted);
+  const compactOk = compact.some(
+    (s) => s.outcome.kind === 'response' && s.outcome.status >= 200 && s.outcome.status < 300,
+  );
+  if (!compactOk || compact.some((s) => refusedAuth(s.outcome))) return [];
+  const out: CheckResult[] = [];
+  const done = new Set<CheckId>();
+  for (const s of valid) {
+    if (!s.delivery.reformatted || !refusedAuth(s.outcome) || done.has(s.check)) continue;
+    done.add(s.check);
+    const before = results.get(s.check);
+    out.push(
+      checkResult(s.check, {
+        status: 'fail',
+        reason: M.reserialised(s.outcome.status),
+        details: { ...before?.details, reserialised: true },
+      }),
+    );
+  }
+  return out;
+}
+
 /** Everything about the run a report needs besides its checks. */
 export interface RunFacts {
   target: Pick<EndpointTarget, 'version'>;
@@ -173,10 +223,24 @@ export interface RunFacts {
   concurrency: number;
   durationMs: number;
   stats: RunStats;
+  /** --strict: skipped and warned checks become failures. */
+  strict?: boolean;
+}
+
+/** Under --strict, a skipped or warned check is a failure that still says why it was not a pass. */
+export function strictly(c: CheckResult): CheckResult {
+  if (c.status !== 'skip' && c.status !== 'warn') return c;
+  return {
+    ...c,
+    status: 'fail',
+    reason: M.strictFail(c.status, c.reason),
+    details: { ...c.details, strict: c.status },
+  };
 }
 
 /** The report: counts, the verdict (unreachable when nothing answered) and the run's figures. */
-export function buildReport(f: RunFacts, checks: CheckResult[], notes: string[]): EndpointReport {
+export function buildReport(f: RunFacts, graded: CheckResult[], notes: string[]): EndpointReport {
+  const checks = f.strict ? graded.map(strictly) : graded;
   const counts: Record<CheckStatus, number> = { pass: 0, fail: 0, warn: 0, skip: 0 };
   for (const c of checks) counts[c.status]++;
   const { deliveries, responses } = f.stats;

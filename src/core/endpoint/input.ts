@@ -42,6 +42,8 @@ export interface TestEndpointInput {
   concurrency?: number;
   reporter: 'human' | 'json' | 'junit' | 'github';
   out?: string;
+  /** Any skipped or warned check fails the run. */
+  strict?: boolean;
 }
 
 /** The secret given by a --x-env / --x-file flag pair, refusing both at once. */
@@ -135,6 +137,7 @@ export function resolveTestEndpointInput(
     ...(o.concurrency !== undefined ? { concurrency: o.concurrency } : {}),
     reporter,
     ...(o.out !== undefined ? { out: o.out } : {}),
+    ...(o.strict ? { strict: true } : {}),
   };
 }
 

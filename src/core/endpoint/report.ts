@@ -32,6 +32,8 @@ export interface EndpointTarget {
   /** Burst mode: this many valid deliveries instead of the check suite. */
   count?: number;
   concurrency?: number;
+  /** For CI: any skipped or warned check is a failure. */
+  strict?: boolean;
 }
 
 /** Progress of a run, for a spinner. */

@@ -23,6 +23,11 @@ const JSON_TYPE = 'application/json';
 export interface Delivery {
   bytes: Buffer;
   headers: Record<string, string>;
+  /**
+   * The body is formatted so that `JSON.stringify(JSON.parse(body))` gives other bytes (see
+   * publishedStyleBytes): a receiver that signs a re-serialised body refuses only these.
+   */
+  reformatted?: boolean;
 }
 
 /** The forged checks: each gets one delivery a correct receiver must refuse with a 4xx. */
@@ -55,7 +60,8 @@ export type PlannedCheck =
 /** The whole suite: planned checks, skips (with reasons) and the judged-over-all checks. */
 export interface SuitePlan {
   checks: PlannedCheck[];
-  skipped: Array<{ id: CheckId; reason: string }>;
+  /** Checks not run; `warn` when leaving them out leaves the receiver unguarded (no secret, no auth). */
+  skipped: Array<{ id: CheckId; reason: string; warn?: true }>;
   /** no-redirect and latency, when selected: graded over every delivery once all are sent. */
   overall: Array<'no-redirect' | 'latency'>;
   /** Deliveries the plan can send (the duplicate's repeat included). */
@@ -83,6 +89,24 @@ export function sampleBytes(version: 1 | 2, seed: number, state: SampleState): B
   return Buffer.from(JSON.stringify(version === 2 ? pair.v2 : pair.v1), 'utf8');
 }
 
+/**
+ * A JSON value as bytes that do not survive `JSON.parse` → `JSON.stringify`: indented with 4
+ * spaces like Qualifio's published example, `/` escaped as `\/`, non-ASCII as `\u00e9`, and a
+ * trailing newline. Every `/` and non-ASCII character of JSON text is inside a string, so the
+ * escapes keep the value identical.
+ */
+export function publishedStyleBytes(value: unknown): Buffer {
+  const text = JSON.stringify(value, null, 4)
+    .replace(/\//g, '\\/')
+    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return Buffer.from(`${text}\n`, 'utf8');
+}
+
+/** Generated 2.0 sample `seed` in the published example's formatting (publishedStyleBytes). */
+export function reformattedSampleBytes(seed: number, state: SampleState): Buffer {
+  return publishedStyleBytes(generateSample(seed >>> 0, state).v2);
+}
+
 type Sign = 'ok' | 'other' | 'none';
 type Auth = 'ok' | 'wrong' | 'none';
 
@@ -91,8 +115,20 @@ function makers(target: EndpointTarget, inputs: PlanInputs) {
   const { seed, random } = inputs;
   const { version, secret, authHeader: auth, payloads } = target;
   // Generated bodies: one seed per check, so every check has its own participation id.
-  const fresh = (k: number, state: SampleState = 'complete'): EndpointPayload => {
+  const fresh = (
+    k: number,
+    state: SampleState = 'complete',
+    reformat = false,
+  ): EndpointPayload & { reformatted?: true } => {
     const s = state === 'incomplete' && version === 1 ? 'complete' : state;
+    // 2.0 only: the probe is about signatures, which 1.0 never had.
+    if (reformat && version === 2) {
+      const bytes = reformattedSampleBytes(seed + k, s);
+      return {
+        ...{ bytes, contentType: JSON_TYPE, source: `sample seed ${seed + k} (indented)` },
+        ...{ state: s, reformatted: true },
+      };
+    }
     const bytes = sampleBytes(version, seed + k, s);
     return { bytes, contentType: JSON_TYPE, source: `sample seed ${seed + k}`, state: s };
   };
@@ -120,7 +156,11 @@ function makers(target: EndpointTarget, inputs: PlanInputs) {
     }
     return h;
   };
-  const valid = (p: EndpointPayload): Delivery => ({ bytes: p.bytes, headers: headers(p) });
+  const valid = (p: EndpointPayload & { reformatted?: true }): Delivery => ({
+    bytes: p.bytes,
+    headers: headers(p),
+    ...(p.reformatted ? { reformatted: true } : {}),
+  });
   return { fresh, body: payloads ? derived : fresh, headers, valid };
 }
 
@@ -202,7 +242,15 @@ function step(id: CheckId, target: EndpointTarget, m: Makers): Step {
           M.skipNoIncompletePayload,
         );
       if (sample === 'complete') return { skip: M.skipSampleComplete };
-      return accept(id, M.incomplete, [m.fresh(1, 'incomplete')], m, M.skipNoIncompletePayload);
+      // Indented like the published example while the complete one is compact: a receiver
+      // that hashes a re-serialised body accepts the one and refuses the other.
+      return accept(
+        id,
+        M.incomplete,
+        [m.fresh(1, 'incomplete', sample === 'all')],
+        m,
+        M.skipNoIncompletePayload,
+      );
     case 'rejects-tampered-body':
     case 'rejects-wrong-secret':
     case 'rejects-missing-signature':
@@ -214,7 +262,8 @@ function step(id: CheckId, target: EndpointTarget, m: Makers): Step {
       return { kind: 'reject', id, delivery: f.forge(m, m.body(f.slot)) };
     }
     case 'duplicate-delivery': {
-      const p = m.body(7);
+      // Generated: in the published example's formatting (see accepts-incomplete).
+      const p = payloads ? m.body(7) : m.fresh(7, 'complete', true);
       return { kind: 'duplicate', id, payload: p, delivery: m.valid(p) };
     }
     default:
@@ -236,10 +285,18 @@ export function planSuite(target: EndpointTarget, inputs: PlanInputs): SuitePlan
     total: 0,
     userPayloads: target.payloads !== undefined,
   };
+  // Neither a secret nor an auth header: nothing guards the receiver, which is no green light.
+  const unguarded = !target.secret && !target.authHeader;
   for (const id of SUITE_CHECK_IDS) {
-    const s = selected.has(id) ? step(id, target, m) : { skip: M.skipNotSelected };
+    const chosen = selected.has(id);
+    const s = chosen ? step(id, target, m) : { skip: M.skipNotSelected };
     if (s === 'overall') plan.overall.push(id as 'no-redirect' | 'latency');
-    else if ('skip' in s) plan.skipped.push({ id, reason: s.skip });
+    else if ('skip' in s)
+      plan.skipped.push({
+        id,
+        reason: s.skip,
+        ...(chosen && unguarded && id in FORGED ? { warn: true as const } : {}),
+      });
     else plan.checks.push(s);
   }
   plan.total = plan.checks.reduce((n, c) => n + sends(c), 0);

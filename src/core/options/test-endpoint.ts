@@ -141,5 +141,12 @@ export const TEST_ENDPOINT_OPTIONS = defineOptions({
       value: { type: 'path' },
       config: 'out',
     },
+    {
+      key: 'strict',
+      flags: '--strict',
+      description: 'for CI: any skipped or warned check fails the run (exit 1)',
+      value: { type: 'boolean' },
+      config: 'strict',
+    },
   ],
 });

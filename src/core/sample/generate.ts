@@ -1,12 +1,14 @@
 import {
   INCOMPLETE_HAS_COMPLETED_AT,
+  SAMPLE_PUBLISH_TYPES,
   STATE_COMPLETED,
   STATE_INCOMPLETE,
   V1_DATE_FORMAT,
+  V1_FILE_UPLOAD_AS_URL,
   V1_KEYS,
   V1_VALUES_ARE_STRINGS,
 } from '../assumptions.js';
-import type { FormItem, Optin, ParticipationV2, Question } from '../payload/v2.js';
+import type { FormItem, FormResponse, Optin, ParticipationV2, Question } from '../payload/v2.js';
 import { Rng } from './rng.js';
 
 export type SampleState = 'complete' | 'incomplete';
@@ -107,6 +109,12 @@ function v1Value(n: number): V1Value {
   return (V1_VALUES_ARE_STRINGS ? String(n) : n) as V1Value;
 }
 
+/** The 1.0 value of a form answer: its value, or the file URL of an upload (V1_FILE_UPLOAD_AS_URL). */
+export function v1Answer(r: FormResponse | undefined): string {
+  if (r?.value !== undefined) return r.value;
+  return V1_FILE_UPLOAD_AS_URL && r?.file ? r.file.path : '';
+}
+
 /**
  * Generates one realistic participation from a seed: the same seed always gives the same
  * payloads, with obviously fake people (qwh test, @example.com) and ids that say test.
@@ -128,7 +136,10 @@ export function generateSample(seed: number, state: SampleState = 'complete'): S
   const birthdate = `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
   const photoName = `qwh-test-photo-${tag}.jpg`;
   const photoPath = `https://files.qwh-test.example/uploads/${tag}/${photoName}`;
-  const channelUuid = `${TEST_ID_PREFIX.toLowerCase()}${rng.hex(4)}-${rng.hex(4)}-4${rng.hex(3)}-a${rng.hex(3)}-${rng.hex(12)}`;
+  // Upper case, like the published example's channel uuid.
+  const channelUuid = `${TEST_ID_PREFIX}${rng.hex(4, true)}-${rng.hex(4, true)}-4${rng.hex(3, true)}-A${rng.hex(3, true)}-${rng.hex(12, true)}`;
+  // One published version of the example has no website id: receivers must not need it.
+  const withWebsiteId = rng.bool(0.75);
 
   const form: FormItem[] = [
     {
@@ -151,7 +162,7 @@ export function generateSample(seed: number, state: SampleState = 'complete'): S
       label: 'Gender',
       type: 'GENDER',
       variable: 'gender',
-      responses: [{ value: gender.value, label: gender.label }],
+      responses: [{ label: gender.label, value: gender.value }],
     },
     {
       id: 5,
@@ -173,16 +184,15 @@ export function generateSample(seed: number, state: SampleState = 'complete'): S
       label: 'Favourite colour',
       type: 'DROPDOWN',
       variable: 'favourite_colour',
-      responses: [{ value: colour.value, label: colour.label }],
+      responses: [{ label: colour.label, value: colour.value }],
     },
     {
       id: 7,
       label: 'Your photo',
       type: 'FILE UPLOAD',
       variable: 'photo',
-      responses: [
-        { value: photoPath, file: { path: photoPath, name: photoName, type: 'image/jpeg' } },
-      ],
+      // A FILE UPLOAD response is only { file } [doc]: no value.
+      responses: [{ file: { path: photoPath, name: photoName, type: 'image/jpeg' } }],
     },
   ];
 
@@ -266,7 +276,7 @@ export function generateSample(seed: number, state: SampleState = 'complete'): S
   const complete = state === 'complete';
   const v2: ParticipationV2 = {
     id: uuid(rng),
-    ip: rng.hex(16),
+    ip: rng.hex(16, true),
     url: `https://${website.domain}/campaigns/${campaign.id}?qwh-test=1`,
     startedAt: iso(startedMs),
     ...(complete || INCOMPLETE_HAS_COMPLETED_AT ? { completedAt: iso(completedMs) } : {}),
@@ -275,14 +285,16 @@ export function generateSample(seed: number, state: SampleState = 'complete'): S
     campaign: {
       id: campaign.id,
       name: campaign.name,
-      type: campaign.type,
       themes: [{ code: 'QWH_TEST', description: 'qwh test theme' }],
+      type: campaign.type,
       channel: {
         uuid: channelUuid,
-        publishType: rng.pick(['widget', 'minisite', 'iframe']),
+        publishType: rng.pick(SAMPLE_PUBLISH_TYPES),
         dateStart: iso(EPOCH_MS - 7 * 24 * 3600 * 1000),
         dateEnd: iso(EPOCH_MS + 90 * 24 * 3600 * 1000),
-        website: { ...website },
+        website: withWebsiteId
+          ? { ...website }
+          : { name: website.name, domain: website.domain, country: website.country },
       },
     },
     // An incomplete participation stopped part-way through the form and the questions.
@@ -301,7 +313,7 @@ export function generateSample(seed: number, state: SampleState = 'complete'): S
     [V1_KEYS.websiteId]: v1Value(website.id),
     [V1_KEYS.websiteName]: website.name,
   };
-  for (const item of form) v1[item.variable] = item.responses[0]?.value ?? '';
+  for (const item of form) v1[item.variable] = v1Answer(item.responses[0]);
   for (const o of optins) v1[o.variable] = o.response;
   return { v2, v1 };
 }

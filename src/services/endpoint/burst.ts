@@ -73,6 +73,7 @@ export async function runBurst(
       concurrency: ctx.concurrency,
       durationMs,
       stats,
+      ...(target.strict ? { strict: true } : {}),
     },
     checks,
     [],

@@ -8,7 +8,9 @@ import {
   gradeLatency,
   gradeRedirects,
   gradeRejectCheck,
+  gradeReserialisation,
   type Grade,
+  type SentDelivery,
 } from '../../core/endpoint/grade.js';
 import { showUrl } from '../../core/endpoint/outcome.js';
 import type { EndpointReport } from '../../core/endpoint/report.js';
@@ -57,14 +59,16 @@ export async function runSuite(
   const tick = (): void => deps.progress?.({ done: ++done, total: plan.total });
   // A repeat not sent still counts as done; the next delivery's progress shows it.
   const skipRepeat = (): void => void done++;
+  const sent: SentDelivery[] = [];
   const deliver = async (id: CheckId, d: Delivery): Promise<Outcome> => {
     const o = await limit(() => send(d));
     stats.record(id, o);
+    sent.push({ check: id, delivery: d, outcome: o });
     tick();
     return o;
   };
   for (const s of plan.skipped)
-    results.set(s.id, checkResult(s.id, { status: 'skip', reason: s.reason }));
+    results.set(s.id, checkResult(s.id, { status: s.warn ? 'warn' : 'skip', reason: s.reason }));
   deps.progress?.({ done: 0, total: plan.total });
   const authName = target.authHeader?.name ?? '';
   const t0 = deps.clock.now();
@@ -74,6 +78,7 @@ export async function runSuite(
     ),
   );
   const durationMs = deps.clock.now() - t0;
+  for (const r of gradeReserialisation(sent, results)) results.set(r.id, r);
   if (plan.overall.includes('no-redirect'))
     results.set('no-redirect', checkResult('no-redirect', gradeRedirects(stats)));
   if (plan.overall.includes('latency'))
@@ -88,6 +93,7 @@ export async function runSuite(
       concurrency: ctx.concurrency,
       durationMs,
       stats,
+      ...(target.strict ? { strict: true } : {}),
     },
     checks,
     notesOf(checks),
