@@ -57,6 +57,13 @@ describe('listen reporter', () => {
     ).toBe('10:11:12.345  401  rejected  (321 B) — bad\n');
   });
 
+  it('an accepted delivery that departs from the model is shown with each warning under it', () => {
+    const w = ['form[0].responses[0]: has neither value nor file'];
+    expect(renderListenEvent(delivery({ warnings: w }), plain)).toBe(
+      '10:11:12.345  200  accepted  p-1 (321 B, qwh test)\n    ⚠ form[0].responses[0]: has neither value nor file\n',
+    );
+  });
+
   it('batches: many events in one turn of the event loop are one write', async () => {
     const out = recorder();
     const w = createBatchedWriter(out);

@@ -15,6 +15,8 @@ export interface ListenEvent {
   id?: string;
   bytes: number;
   test: boolean;
+  /** Where an accepted body departs from qwh's reading of the 2.0 model (not a documented fact). */
+  warnings?: string[];
 }
 
 /** The receiver's counters at the end of a run. */
@@ -38,7 +40,9 @@ export function renderListenEvent(e: ListenEvent, c: ChalkInstance): string {
         : c.red('rejected ');
   const id = e.id ? ` ${e.id}` : '';
   const detail = e.result === 'accepted' ? '' : ` — ${e.reason}`;
-  return `${c.dim(time)}  ${status}  ${what}${id}${c.dim(` (${e.bytes} B${e.test ? ', qwh test' : ''})`)}${detail}\n`;
+  const line = `${c.dim(time)}  ${status}  ${what}${id}${c.dim(` (${e.bytes} B${e.test ? ', qwh test' : ''})`)}${detail}\n`;
+  // Accepted all the same: the model is qwh's reading, the receiver must not reject for it.
+  return line + (e.warnings ?? []).map((w) => `    ${c.yellow('⚠')} ${w}\n`).join('');
 }
 
 /** The NDJSON lines of `listen --json`: ready first, one per delivery, stopped last. */
