@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { stripAdapterTypes, type AdapterLanguage } from '../core/adapter/index.js';
-import { ADAPTER_ERROR_KEY } from '../core/adapter/parity.js';
+import { ADAPTER_ERROR_KEY, type AdapterRun } from '../core/adapter/parity.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { MESSAGES } from '../messages/index.js';
@@ -13,9 +13,6 @@ import { readRegularFile } from './read-file.js';
 const A = MESSAGES.adapter;
 /** A generated adapter is a few hundred lines; 8 MiB is far beyond any real one. */
 const MAX_ADAPTER_BYTES = 8 * 1024 * 1024;
-
-/** Runs an adapter on 2.0 payloads: one 1.0 record per payload, in order. */
-export type AdapterRun = (payloads: readonly unknown[]) => Promise<unknown[]>;
 
 /** The language of an adapter file from its name (`--lang` overrides). */
 export function languageOf(file: string, lang?: AdapterLanguage): AdapterLanguage {

@@ -42,6 +42,8 @@ export const ADAPTER_MESSAGES = {
     'no paired captures: conversions follow the value types only; test the adapter on paired captures',
   ambiguousFields: (keys: readonly string[]) =>
     `${keys.length} field${keys.length === 1 ? ' is' : 's are'} ambiguous and given no value in the adapter: ${keys.join(', ')}`,
+  needThree: 'adapter test needs the adapter file, the 1.0 captures and the 2.0 captures',
+  needThreeHint: 'Run: qwh adapter test adapter.js v1.ndjson v2.ndjson',
   outNeedsEmit: '--out names the file of --emit-adapter, which is not given',
   outNeedsEmitHint: 'Add --emit-adapter js|ts|python|jq, or drop --out.',
   schemaTitle: 'Webhook 2.0 participation, as observed',

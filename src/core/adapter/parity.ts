@@ -9,6 +9,9 @@ const EXAMPLES_PER_FIELD = 3;
 /** The key an adapter runner reports a thrown error under (no 1.0 field is named so). */
 export const ADAPTER_ERROR_KEY = '__qwh_error__';
 
+/** Runs an adapter on 2.0 payloads: one 1.0 record per payload, in order (src/adapters/adapter-runner.ts). */
+export type AdapterRun = (payloads: readonly unknown[]) => Promise<unknown[]>;
+
 export interface ParityExample {
   v1: string;
   v2: string;
