@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { EXIT_CODE_TABLE } from '../core/exit-codes.js';
 import { MESSAGES } from '../messages/index.js';
 import type { Runner } from './specs/common.js';
+import { adapterCommand } from './specs/adapter.js';
 import { diffPayloadCommand } from './specs/diff.js';
 import { listenCommand, testEndpointCommand } from './specs/endpoint.js';
 import { checkCommand, sampleCommand, signCommand, verifyCommand } from './specs/foundation.js';
@@ -28,6 +29,7 @@ export function buildProgram(version: string, run: Runner): Command {
     testEndpointCommand(run),
     listenCommand(run),
     diffPayloadCommand(run),
+    adapterCommand(run),
     sampleCommand(run),
     signCommand(run),
     verifyCommand(run),

@@ -1,6 +1,7 @@
 import type { CommandHandler } from '../contracts/index.js';
 import { loadCommandConfig } from '../adapters/config-loader.js';
 import { diffSources } from '../adapters/diff-sources.js';
+import { writeOutputFile } from '../adapters/output-file.js';
 import { loadSmallDocument } from '../adapters/small-document.js';
 import { DEMO_SAMPLES } from '../core/diff/demo.js';
 import { resolveDiffInput } from '../core/diff/input.js';
@@ -9,7 +10,7 @@ import { ExitCode } from '../core/exit-codes.js';
 import { DIFF_PAYLOAD_OPTIONS } from '../core/options/diff-payload.js';
 import { resolveOptions } from '../core/options/resolve.js';
 import { MESSAGES } from '../messages/index.js';
-import { runDiffPayload } from '../services/diff-payload.js';
+import { runDiffWithEmits } from '../services/adapter-emit.js';
 import { createLogger } from '../ui/logger.js';
 import { printResult } from '../ui/print.js';
 import { diffOutput } from '../ui/reporters/diff-payload.js';
@@ -46,7 +47,7 @@ const diffPayload: CommandHandler = async (ctx, args, flags) => {
     warn: (t) => logger.warn(t),
   });
   const spinner = ctx.progress ? await startSpinner(ctx, D.reading('1.0', v1.label)) : undefined;
-  const result = await runDiffPayload(
+  const result = await runDiffWithEmits(
     {
       v1,
       v2,
@@ -55,13 +56,16 @@ const diffPayload: CommandHandler = async (ctx, args, flags) => {
       ...(map ? { map } : {}),
       ...(rules ? { rules } : {}),
     },
+    input.emit,
     {
       logger,
+      version: ctx.version,
+      write: (file, text) => writeOutputFile(ctx.cwd, file, text, ctx.redactor),
       signal: ctx.signal,
       progress: (s, label, n) => spinner?.update(D.readingProgress(s, label, n)),
     },
   ).finally(() => spinner?.stop());
-  printResult(ctx, diffOutput(ctx, result, input.reporter));
+  printResult(ctx, result.adapterText ?? diffOutput(ctx, result, input.reporter));
   if (!result.report.failed) return ExitCode.OK;
   logger.error(D.failed(input.failOn));
   return ExitCode.PROBLEMS;

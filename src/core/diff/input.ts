@@ -4,6 +4,7 @@ import { MESSAGES } from '../../messages/index.js';
 import type { DIFF_PAYLOAD_OPTIONS } from '../options/diff-payload.js';
 import type { Resolved } from '../options/spec.js';
 import type { FailOn } from './classify.js';
+import type { AdapterLanguage } from '../adapter/emit-common.js';
 
 const D = MESSAGES.diff;
 
@@ -19,6 +20,12 @@ export interface DiffPayloadCommandInput {
   failOn: FailOn;
   reporter: 'human' | 'json' | 'markdown';
   skipInvalid: boolean;
+  /** --emit-adapter (with --out), --emit-schema, --emit-types: what to generate. */
+  emit?: {
+    adapter?: { lang: AdapterLanguage; out?: string };
+    schema?: string;
+    types?: string;
+  };
 }
 
 /**
@@ -31,6 +38,19 @@ export function resolveDiffInput(
   if ((o.v1 === undefined) !== (o.v2 === undefined))
     throw new UserError(D.needBoth, ExitCode.USAGE, D.needBothHint);
   if (o.v1 === '-' && o.v2 === '-') throw new UserError(D.twoStdin, ExitCode.USAGE, D.twoStdinHint);
+  if (o.out !== undefined && o.emitAdapter === undefined)
+    throw new UserError(
+      MESSAGES.adapter.outNeedsEmit,
+      ExitCode.USAGE,
+      MESSAGES.adapter.outNeedsEmitHint,
+    );
+  const emit = {
+    ...(o.emitAdapter !== undefined
+      ? { adapter: { lang: o.emitAdapter, ...(o.out !== undefined ? { out: o.out } : {}) } }
+      : {}),
+    ...(o.emitSchema !== undefined ? { schema: o.emitSchema } : {}),
+    ...(o.emitTypes !== undefined ? { types: o.emitTypes } : {}),
+  };
   const named = o.json ? 'json' : (o.reporter ?? o.format ?? 'human');
   return {
     inputs:
@@ -42,5 +62,6 @@ export function resolveDiffInput(
     failOn: o.failOn,
     reporter: named === 'table' ? 'human' : named,
     skipInvalid: o.skipInvalid,
+    ...(Object.keys(emit).length > 0 ? { emit } : {}),
   };
 }

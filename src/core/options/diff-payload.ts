@@ -71,5 +71,31 @@ export const DIFF_PAYLOAD_OPTIONS = defineOptions({
       value: { type: 'boolean' },
       default: false,
     },
+    {
+      key: 'emitAdapter',
+      flags: '--emit-adapter <lang>',
+      description:
+        'generate toV1(participation2) → the flat 1.0 record, from the mapping found (and --map): js, ts, python or jq',
+      value: { type: 'choice', values: ['js', 'ts', 'python', 'jq'] },
+    },
+    {
+      key: 'out',
+      flags: '--out <file>',
+      description: 'write the --emit-adapter code to FILE (default: stdout, instead of the report)',
+      value: { type: 'path' },
+    },
+    {
+      key: 'emitSchema',
+      flags: '--emit-schema <file>',
+      description:
+        'write a JSON Schema (2020-12) of the 2.0 payloads as observed to FILE (required = always present)',
+      value: { type: 'path' },
+    },
+    {
+      key: 'emitTypes',
+      flags: '--emit-types <file>',
+      description: 'write TypeScript types of the 2.0 payloads as observed to FILE',
+      value: { type: 'path' },
+    },
   ],
 });

@@ -1,4 +1,5 @@
 import type { OptionTable } from './spec.js';
+import { ADAPTER_TEST_OPTIONS } from './adapter.js';
 import { CHECK_OPTIONS } from './check.js';
 import { COMMON_OPTIONS } from './common.js';
 import { DIFF_PAYLOAD_OPTIONS } from './diff-payload.js';
@@ -20,6 +21,7 @@ export const OPTION_TABLES: readonly OptionTable[] = [
   TEST_ENDPOINT_OPTIONS,
   LISTEN_OPTIONS,
   DIFF_PAYLOAD_OPTIONS,
+  ADAPTER_TEST_OPTIONS,
   SAMPLE_OPTIONS,
   SIGN_OPTIONS,
   VERIFY_OPTIONS,
