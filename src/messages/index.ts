@@ -17,6 +17,7 @@ import { ENDPOINT_MESSAGES } from './test-endpoint.js';
 import { LISTEN_MESSAGES } from './listen.js';
 import { MIGRATE_MESSAGES } from './migrate.js';
 import { OPTIONS_MESSAGES } from './options.js';
+import { ROUTES_MESSAGES } from './routes.js';
 
 export const MESSAGES = {
   cli: CLI_MESSAGES,
@@ -33,4 +34,5 @@ export const MESSAGES = {
   listen: LISTEN_MESSAGES,
   migrate: MIGRATE_MESSAGES,
   options: OPTIONS_MESSAGES,
+  routes: ROUTES_MESSAGES,
 } as const;
