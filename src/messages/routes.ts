@@ -15,7 +15,7 @@ export const ROUTES_MESSAGES = {
   off: 'off',
   title: (account: string) => `Routes of ${account}`,
   header: ['target', 'destinations', 'decided by'] as const,
-  headerPlan: ['target', 'today (1.0)', 'after the plan', 'decided by (after)'] as const,
+  headerPlan: ['target', 'today', 'after the plan', 'decided by (after the plan)'] as const,
   preserved: (pairs: string) => `routing preserved: every participation that reached ${pairs}`,
   pair: (v1: string, v2: string) => `1.0 ${v1} reaches 2.0 ${v2}`,
   noPairs:
@@ -43,5 +43,5 @@ export const ROUTES_MESSAGES = {
     `Next: qwh routes ${file} --plan (where each participation goes after the migration)`,
   nextMigrate: (file: string) => `Next: qwh migrate ${file} --dry-run`,
   fixHint:
-    'Give every 1.0 push rule its 2.0 twin in the file (qwh migrate does), then run qwh routes --plan again.',
+    'Fix the file (every 1.0 push rule needs its 2.0 twin, every 2.0 webhook must be on), then run qwh routes --plan again.',
 } as const;

@@ -378,7 +378,9 @@ describe('routes of a file, before and after its plan', () => {
         'campaign 99888 (Winter contest), identified; campaign 99888 (Winter contest), anonymous',
       ),
     );
-    expect(b!.action).toContain('pushRules[5] campaign 99888 (Winter contest) → main decides after the plan');
+    expect(b!.action).toContain(
+      'pushRules[5] campaign 99888 (Winter contest) → main decides after the plan',
+    );
   });
 
   it('a file where a 1.0 rule cannot get a working twin: planMigration blocks', () => {
