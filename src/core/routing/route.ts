@@ -41,7 +41,8 @@ export interface RoutingIndex {
   account: AccountFile;
   byTarget: Record<Exclude<RuleLevel, 'default'>, ReadonlyMap<number, readonly number[]>>;
   defaults: readonly number[];
-  webhooks: ReadonlyMap<string, { version: 1 | 2; enabled: boolean }>;
+  /** One shared destination object per key (routes of 40 000 targets allocate none). */
+  destinations: Map<string, RouteDestination>;
 }
 
 const cache = new WeakMap<AccountFile, RoutingIndex>();
@@ -64,43 +65,50 @@ export function indexRouting(account: AccountFile): RoutingIndex {
       else byTarget[r.level].set(r.target, [i]);
     }
   });
-  const webhooks = new Map(
-    account.webhooks.map((w) => [w.key, { version: w.version, enabled: w.enabled }] as const),
-  );
-  const idx: RoutingIndex = { account, byTarget, defaults, webhooks };
+  const destinations = new Map<string, RouteDestination>();
+  for (const w of account.webhooks)
+    destinations.set(w.key, {
+      key: w.key,
+      kind: w.version === 1 ? 'webhook-v1' : 'webhook-v2',
+      delivers: w.enabled,
+    });
+  for (const r of account.pushRules)
+    if (r.destination !== null && !destinations.has(r.destination))
+      destinations.set(r.destination, { key: r.destination, kind: 'integration', delivers: true });
+  const idx: RoutingIndex = { account, byTarget, defaults, destinations };
   cache.set(account, idx);
   return idx;
 }
 
 /** The rules of one level that apply to this participation (before precedence). */
-function candidates(idx: RoutingIndex, level: RuleLevel, p: ParticipationContext): number[] {
+const NONE: readonly number[] = [];
+
+function candidates(
+  idx: RoutingIndex,
+  level: RuleLevel,
+  p: ParticipationContext,
+): readonly number[] {
   const rules = idx.account.pushRules;
   switch (level) {
     case 'campaign':
-      return p.campaignId === undefined ? [] : [...(idx.byTarget.campaign.get(p.campaignId) ?? [])];
+      return p.campaignId === undefined ? NONE : (idx.byTarget.campaign.get(p.campaignId) ?? NONE);
     case 'masterForm':
       return p.masterFormId === undefined
-        ? []
-        : [...(idx.byTarget.masterForm.get(p.masterFormId) ?? [])];
+        ? NONE
+        : (idx.byTarget.masterForm.get(p.masterFormId) ?? NONE);
     case 'website':
       // [doc] A website rule has a campaign mode: anonymous, identified or both.
       return p.websiteId === undefined
-        ? []
-        : (idx.byTarget.website.get(p.websiteId) ?? []).filter((i) => {
+        ? NONE
+        : (idx.byTarget.website.get(p.websiteId) ?? NONE).filter((i) => {
             const mode = rules[i]!.campaignMode ?? 'both';
             return mode === 'both' || mode === p.kind;
           });
     case 'default':
       // [doc] By default identified campaigns go to the default destination; anonymous ones
       // are not pushed.
-      return p.kind === 'identified' ? [...idx.defaults] : [];
+      return p.kind === 'identified' ? idx.defaults : NONE;
   }
-}
-
-function destinationOf(idx: RoutingIndex, key: string): RouteDestination {
-  const w = idx.webhooks.get(key);
-  if (!w) return { key, kind: 'integration', delivers: true };
-  return { key, kind: w.version === 1 ? 'webhook-v1' : 'webhook-v2', delivers: w.enabled };
 }
 
 /**
@@ -121,17 +129,14 @@ export function routeParticipation(account: AccountFile, p: ParticipationContext
     const exclusions = found.filter((i) => rules[i]!.destination === null);
     if (exclusions.length > 0)
       return { level, rules: exclusions, excluded: true, destinations: [] };
-    const seen = new Set<string>();
     const destinations: RouteDestination[] = [];
     for (const i of found) {
-      const key = rules[i]!.destination!;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const d = destinationOf(idx, key);
+      const d = idx.destinations.get(rules[i]!.destination!)!;
+      if (destinations.includes(d)) continue;
       if (p.kind === 'anonymous' && d.kind === 'integration') continue;
       destinations.push(d);
     }
-    return { level, rules: found, excluded: false, destinations };
+    return { level, rules: [...found], excluded: false, destinations };
   }
   return { level: 'none', rules: [], excluded: false, destinations: [] };
 }
