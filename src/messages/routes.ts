@@ -44,4 +44,30 @@ export const ROUTES_MESSAGES = {
   nextMigrate: (file: string) => `Next: qwh migrate ${file} --dry-run`,
   fixHint:
     'Fix the file (every 1.0 push rule needs its 2.0 twin, every 2.0 webhook must be on), then run qwh routes --plan again.',
+  feed: {
+    unreachable: (url: string, why: string) => `campaign feed ${url}: ${why}`,
+    redirect: (url: string, status: number) =>
+      `campaign feed ${url}: answered ${status} (a redirect; qwh does not follow redirects)`,
+    status: (url: string, status: number) => `campaign feed ${url}: answered HTTP ${status}`,
+    tooBig: (url: string, cap: number) => `campaign feed ${url}: larger than ${cap} bytes`,
+    hint: 'Use the feed URL of Settings › Campaign feeds (…/campaignfeed/channels/{feedUuid}/json?clientId={id}), or a saved copy: curl -o feed.json URL',
+    title: (source: string) => `Campaign feed ${source}`,
+    inSync: 'the file lists every website and campaign of the feed, each on its website',
+    missingWebsites: (n: number) =>
+      `${n} website${n === 1 ? '' : 's'} of the feed missing from the file:`,
+    missingCampaigns: (n: number) =>
+      `${n} campaign${n === 1 ? '' : 's'} of the feed missing from the file:`,
+    websiteDiffers: (n: number) =>
+      `${n} campaign${n === 1 ? '' : 's'} on another website in the file:`,
+    website: (id: number, name: string) => `website ${id} (${name})`,
+    campaign: (id: number, name: string, website: number) =>
+      `campaign ${id} (${name}), website ${website}`,
+    differs: (id: number, name: string, file: string, feed: number) =>
+      `campaign ${id} (${name}): file ${file}, feed website ${feed}`,
+    noWebsite: 'no website',
+    fillHint: (file: string) =>
+      `Add them to ${file} (or write a new file with qwh init --campaign-feed …), so qwh routes covers every live campaign.`,
+    filled: (w: number, c: number) =>
+      `from the campaign feed: ${w} website${w === 1 ? '' : 's'}, ${c} campaign${c === 1 ? '' : 's'}`,
+  },
 } as const;

@@ -6,7 +6,7 @@ import { FIXTURES, runQwh, tempDir } from '../helpers/bin.js';
 
 const R = MESSAGES.routes;
 const ACME = join(FIXTURES, 'accounts', 'acme.yaml');
-const LOST = join(FIXTURES, 'accounts', 'routing-lost.yaml');
+const LOST = join(FIXTURES, 'accounts', 'lost-routing.yaml');
 
 describe('qwh routes', () => {
   it('acme before and after its plan: routing preserved, exit 0', async () => {
@@ -71,5 +71,60 @@ describe('qwh routes', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('invalid-campaign-mode.yaml');
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('campaign feeds (init, check)', () => {
+  const FEED = join(FIXTURES, 'feeds', 'acme-feed.json');
+
+  it('init --campaign-feed fills websites and campaigns; check --campaign-feed then finds no gap', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const out = join(dir, 'acme.yaml');
+      const init = await runQwh(
+        [
+          'init',
+          '--from-flags',
+          '--account-id',
+          '4321',
+          '--account-name',
+          'Acme Media',
+          '--v1-url-env',
+          'V1',
+          '--rule',
+          'default:main',
+          '--campaign-feed',
+          FEED,
+          '--out',
+          out,
+        ],
+        { env: { V1: 'https://hooks.acme.example/q' } },
+      );
+      expect(init.code).toBe(0);
+      const text = await import('node:fs/promises').then((f) => f.readFile(out, 'utf8'));
+      expect(text).toContain('Acme Kids');
+      expect(text).toMatch(
+        /id: 99891[^\n]*websiteId: 1236|id: 99891\n\s+name: Kids draw\n\s+websiteId: 1236/,
+      );
+      const check = await runQwh(['check', out, '--campaign-feed', FEED]);
+      expect(check.code).toBe(0);
+      expect(check.stdout).toContain(MESSAGES.routes.feed.inSync);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('check --campaign-feed lists what the file lacks (exit 1); a feed missing a campaignId is exit 2', async () => {
+    const r = await runQwh(['check', ACME, '--campaign-feed', FEED]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(MESSAGES.routes.feed.website(1236, 'Acme Kids'));
+    const bad = await runQwh([
+      'check',
+      ACME,
+      '--campaign-feed',
+      join(FIXTURES, 'feeds', 'invalid-missing-campaign-id.json'),
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('channels[3].campaign.campaignId');
   });
 });

@@ -69,7 +69,7 @@ describe('routes reporters', () => {
   });
 
   it('human, with a plan that loses deliveries (snapshot)', () => {
-    const v = routesView(load('routing-lost.yaml'), 'routing-lost.yaml', SRC);
+    const v = routesView(load('lost-routing.yaml'), 'lost-routing.yaml', SRC);
     const text = ROUTES_REPORTERS.human(v, plain);
     expect(text).toContain(MESSAGES.routes.notPreserved(2));
     expect(text).toMatchSnapshot();

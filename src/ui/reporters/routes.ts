@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { RouteRowView, RoutesView } from '../../core/routing/view.js';
+import type { FeedComparison } from '../../core/routing/campaign-feed.js';
 import { MESSAGES } from '../../messages/index.js';
 import { renderTable } from '../table.js';
 
@@ -107,3 +108,46 @@ export const ROUTES_REPORTERS = {
   json: (v: RoutesView, _c: ChalkInstance) => renderRoutesJson(v),
   markdown: (v: RoutesView, _c: ChalkInstance) => renderRoutesMarkdown(v),
 } as const;
+
+/** True when the feed lists something the file lacks or places elsewhere. */
+export function feedHasGaps(g: FeedComparison): boolean {
+  return g.missingWebsites.length + g.missingCampaigns.length + g.websiteDiffers.length > 0;
+}
+
+/** `qwh check --campaign-feed`: what the feed lists that the file does not. */
+export function renderFeedHuman(
+  source: string,
+  file: string,
+  g: FeedComparison,
+  c: ChalkInstance,
+): string {
+  const F = M.feed;
+  const out = ['', c.bold(F.title(source))];
+  if (!feedHasGaps(g)) {
+    out.push(`${c.green('✔')} ${F.inSync}`);
+    return out.join('\n') + '\n';
+  }
+  const list = (head: string, lines: string[]): void => {
+    if (lines.length === 0) return;
+    out.push(`${c.yellow('!')} ${head}`, ...lines.map((l) => `    ${l}`));
+  };
+  list(
+    F.missingWebsites(g.missingWebsites.length),
+    g.missingWebsites.map((w) => F.website(w.id, w.name)),
+  );
+  list(
+    F.missingCampaigns(g.missingCampaigns.length),
+    g.missingCampaigns.map((x) => F.campaign(x.id, x.name, x.websiteId)),
+  );
+  list(
+    F.websiteDiffers(g.websiteDiffers.length),
+    g.websiteDiffers.map((x) =>
+      F.differs(x.id, x.name, x.file !== undefined ? `website ${x.file}` : F.noWebsite, x.feed),
+    ),
+  );
+  out.push('', c.dim(F.fillHint(file)));
+  return out.join('\n') + '\n';
+}
+
+/** The feed comparison's reporters (check's --json carries it as `campaignFeed`). */
+export const FEED_REPORTERS = { human: renderFeedHuman } as const;
