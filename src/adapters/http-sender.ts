@@ -20,6 +20,8 @@ export type LookupFn = typeof dnsLookup;
 export interface SenderOptions extends PortSenderOptions {
   /** DNS lookup to use (tests); default node:dns lookup. */
   lookup?: LookupFn;
+  /** Method of every request (default POST); a GET sends no body (campaign feeds). */
+  method?: 'POST' | 'GET';
 }
 
 const BLOCKED = 'EQWHBLOCKED';
@@ -270,7 +272,13 @@ export function createHttpSender(opts: SenderOptions): Sender {
             truncated,
           });
         agent.dispatch(
-          { origin, path, method: 'POST', headers: req.headers, body: req.body },
+          {
+            origin,
+            path,
+            method: opts.method ?? 'POST',
+            headers: req.headers,
+            body: opts.method === 'GET' ? null : req.body,
+          },
           {
             onRequestStart(controller) {
               flight.controller = controller;

@@ -5,7 +5,13 @@ import type { Runner } from './specs/common.js';
 import { adapterCommand } from './specs/adapter.js';
 import { diffPayloadCommand } from './specs/diff.js';
 import { listenCommand, testEndpointCommand } from './specs/endpoint.js';
-import { checkCommand, sampleCommand, signCommand, verifyCommand } from './specs/foundation.js';
+import {
+  checkCommand,
+  routesCommand,
+  sampleCommand,
+  signCommand,
+  verifyCommand,
+} from './specs/foundation.js';
 import { migrateCommand } from './specs/migrate.js';
 import { completionCommand, initCommand } from './specs/setup.js';
 
@@ -25,6 +31,7 @@ export function buildProgram(version: string, run: Runner): Command {
   const commands = [
     initCommand(run),
     checkCommand(run),
+    routesCommand(run),
     migrateCommand(run),
     testEndpointCommand(run),
     listenCommand(run),

@@ -1,7 +1,10 @@
 import type { CommandHandler } from '../contracts/index.js';
 import { resolve } from 'node:path';
 import { findAccountFile, loadAccountFile } from '../adapters/account-file.js';
+import { loadCampaignFeed } from '../adapters/campaign-feed.js';
 import { loadCommandConfig } from '../adapters/config-loader.js';
+import { compareWithFeed } from '../core/routing/campaign-feed.js';
+import { FEED_REPORTERS, feedHasGaps } from '../ui/reporters/routes.js';
 import { summarizeAccount } from '../core/account/summary.js';
 import { InvalidFileError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -9,7 +12,7 @@ import { CHECK_OPTIONS } from '../core/options/check.js';
 import { resolveOptions } from '../core/options/resolve.js';
 import { colorsFor } from '../ui/colors.js';
 import { printResult } from '../ui/print.js';
-import { CHECK_REPORTERS, renderCheckInvalidJson } from '../ui/reporters/check.js';
+import { CHECK_REPORTERS, renderCheckInvalidJson, renderCheckJson } from '../ui/reporters/check.js';
 
 /** `qwh check [file]`: validate and summarise; exit 0 valid, 2 invalid. */
 const check: CommandHandler = async (ctx, args, flags) => {
@@ -24,11 +27,16 @@ const check: CommandHandler = async (ctx, args, flags) => {
   try {
     const loaded = await loadAccountFile(file, ctx.cwd);
     const summary = summarizeAccount(loaded.account);
-    printResult(
-      ctx,
-      CHECK_REPORTERS[reporter](file, summary, loaded.warnings, colorsFor(ctx.stdout)),
-    );
-    return ExitCode.OK;
+    const feed = o.campaignFeed ? await loadCampaignFeed(o.campaignFeed, ctx.cwd) : undefined;
+    const gaps = feed && compareWithFeed(loaded.account, feed.feed);
+    const c = colorsFor(ctx.stdout);
+    const extra = feed && gaps ? { campaignFeed: { source: feed.shown, ...gaps } } : {};
+    if (reporter === 'json')
+      printResult(ctx, renderCheckJson(file, summary, loaded.warnings, extra));
+    else printResult(ctx, CHECK_REPORTERS.human(file, summary, loaded.warnings, c));
+    if (feed && gaps && reporter === 'human')
+      printResult(ctx, FEED_REPORTERS.human(feed.shown, file, gaps, c));
+    return gaps && feedHasGaps(gaps) ? ExitCode.PROBLEMS : ExitCode.OK;
   } catch (e) {
     // The problems still go to stderr as lines (src/cli); --json also gets them as a document.
     if (reporter === 'json' && e instanceof InvalidFileError)

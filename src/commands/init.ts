@@ -1,6 +1,7 @@
 import type { CommandHandler } from '../contracts/index.js';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { campaignFeedFiller } from '../adapters/campaign-feed.js';
 import { pathState, writeNewFile } from '../adapters/new-file.js';
 import { urlSecrets } from '../core/account/init.js';
 import { checkInitAnswers, renderInitFile, resolveInitInput } from '../core/account/init-input.js';
@@ -47,14 +48,16 @@ const init: CommandHandler = async (ctx, args, flags) => {
     if (!replace) throw new UserError(Q.declined(out), ExitCode.REFUSED, Q.existsHint);
   }
 
-  const answers =
+  const fill = await campaignFeedFiller(input.campaignFeed, ctx.cwd);
+  const answers = fill(
     input.flagAnswers ??
-    (await runInitDialogue(input.seed, {
-      prompt,
-      log,
-      onUrl: (u) => urlSecrets(u).forEach(mask),
-      title: (s) => colorsFor(ctx.stderr).bold(s),
-    }));
+      (await runInitDialogue(input.seed, {
+        prompt,
+        log,
+        onUrl: (u) => urlSecrets(u).forEach(mask),
+        title: (s) => colorsFor(ctx.stderr).bold(s),
+      })),
+  );
   checkInitAnswers(answers);
   if (input.fromFlags && answers.rules.length === 0) log.warn(Q.noRules);
   const file = renderInitFile(answers, input, ctx.version);

@@ -40,6 +40,15 @@ export const NULL_DESTINATION_IS_EXCLUSION = true;
 /** [assumed] Push-rule precedence, most specific first: campaign > Master Form > website > default. */
 export const RULE_PRECEDENCE = ['campaign', 'masterForm', 'website', 'default'] as const;
 
+/**
+ * [assumed] Several push rules at the same level on the same target (a 1.0 rule and its 2.0
+ * twin) all apply: the participation is pushed to each of their destinations. The back office
+ * adds one destination per rule ("Under Push destination, select a third-party service") and the
+ * docs say nothing of two rules on one target, so a 2.0 twin is a second rule beside the 1.0
+ * one, not a second destination on it. When false, only the first such rule would apply.
+ */
+export const SAME_TARGET_RULES_ALL_APPLY = true;
+
 /** [assumed] 1.0 credentials lived in the URL: user:pass@host, or a token in the query string. */
 export const V1_CREDENTIALS_IN_URL = true;
 

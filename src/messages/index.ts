@@ -18,6 +18,7 @@ import { LISTEN_MESSAGES } from './listen.js';
 import { MIGRATE_MESSAGES } from './migrate.js';
 import { OPTIONS_MESSAGES } from './options.js';
 import { ADAPTER_MESSAGES } from './adapter.js';
+import { ROUTES_MESSAGES } from './routes.js';
 
 export const MESSAGES = {
   cli: CLI_MESSAGES,
@@ -35,4 +36,5 @@ export const MESSAGES = {
   migrate: MIGRATE_MESSAGES,
   options: OPTIONS_MESSAGES,
   adapter: ADAPTER_MESSAGES,
+  routes: ROUTES_MESSAGES,
 } as const;

@@ -10,9 +10,13 @@ export const MIGRATE_MESSAGES = {
     withWebsite: (path: string, scope: string) => `${path} (with ${scope} selected)`,
     addRule: (path: string, action: string) => `${path} › ${action}`,
     configureTitle: (scope: string) => `Configure Webhook 2.0 for ${scope}`,
-    rulesTitle: 'Add the push rules to Webhook 2.0',
+    rulesTitle: 'Add the push rules to Webhook 2.0: a second rule beside each Webhook 1.0 rule',
     rulesNote:
-      'Keep the Webhook 1.0 rules as they are: both versions deliver side by side until 1.0 is off (receivers may see a participation twice: deduplicate on its id).',
+      'Each rule below is a new rule with the same level, target and campaign mode as a Webhook 1.0 rule; keep the Webhook 1.0 rules as they are: both versions deliver side by side until 1.0 is off (receivers may see a participation twice: deduplicate on its id).',
+    // Worded for SAME_TARGET_RULES_ALL_APPLY = false: a twin is a second destination on the rule.
+    rulesTitleOneRule: 'Add Webhook 2.0 as a second destination of each Webhook 1.0 rule',
+    rulesNoteOneRule:
+      'Open each rule below and add Webhook 2.0 to its push destinations, keeping Webhook 1.0: both versions deliver side by side until 1.0 is off (receivers may see a participation twice: deduplicate on its id).',
     turnOffTitle: 'Turn Webhook 1.0 off',
     turnOffNote:
       'Only after Webhook 2.0 delivers: its push rules stay, so turning it back on is one switch.',

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { CHECK_OPTIONS } from '../../core/options/check.js';
+import { ROUTES_OPTIONS } from '../../core/options/routes.js';
 import { bodyFileRow } from '../../core/options/shared-rows.js';
 import { SAMPLE_OPTIONS } from '../../core/options/sample.js';
 import { SIGN_OPTIONS } from '../../core/options/sign.js';
@@ -79,6 +80,30 @@ export function verifyCommand(run: Runner): Command {
   );
   withCommon(cmd).action(async (_f, _o, c: Command) =>
     run(() => import('../../commands/verify.js'), c),
+  );
+  return cmd;
+}
+
+/** `qwh routes`: where every participation goes, today and after the plan. */
+export function routesCommand(run: Runner): Command {
+  const cmd = new Command('routes')
+    .description('where each participation is pushed: every website, Master Form and campaign')
+    .argument('[account-file]', ROUTES_OPTIONS.rows[0].description);
+  addOptions(cmd, ROUTES_OPTIONS).addHelpText(
+    'after',
+    examples([
+      ['qwh routes accounts/acme.yaml', "today's destinations of every known target"],
+      ['qwh routes --plan', 'before → after the migration, and a verdict'],
+      ['qwh routes --plan --reporter markdown > routes.md', 'for a ticket or a PR'],
+    ]) +
+      '\nRows: each website (identified and anonymous campaigns), each Master Form, each campaign,\n' +
+      'and "any other campaign". "Newly pushed" rows (participations 1.0 never received) are shown\n' +
+      'and do not count as a difference.\n' +
+      '\nExit codes: 0 routes listed / routing preserved, 1 routing not preserved (--plan: the rows\n' +
+      'that lose deliveries are listed), 2 invalid account file or flags.\n',
+  );
+  withCommon(cmd).action(async (_a, _o, c: Command) =>
+    run(() => import('../../commands/routes.js'), c),
   );
   return cmd;
 }

@@ -67,6 +67,8 @@ export interface InitInput {
   seed: InitSeed;
   /** With --from-flags: the complete answers, checked as `qwh check` checks a file. */
   flagAnswers?: InitAnswers;
+  /** A campaign feed (URL or file) whose websites and campaigns fill the file. */
+  campaignFeed?: string;
 }
 
 function usage(message: string, hint?: string, details: readonly string[] = []): UserError {
@@ -241,6 +243,7 @@ export function resolveInitInput(o: InitOptions, e: InitEnvironment): InitInput 
     ...(schemaRef !== undefined ? { schemaRef } : {}),
     seed,
     ...(flagAnswers ? { flagAnswers } : {}),
+    ...(o.campaignFeed ? { campaignFeed: o.campaignFeed } : {}),
   };
 }
 

@@ -42,7 +42,8 @@ export interface InitAnswers {
   account: { id: number; name: string };
   websites: Named[];
   masterForms: Named[];
-  campaigns: Named[];
+  /** A campaign's website is known when a campaign feed listed it (`--campaign-feed`). */
+  campaigns: Array<Named & { websiteId?: number }>;
   webhooks: InitWebhook[];
   rules: InitRule[];
 }
@@ -54,7 +55,7 @@ export interface InitAccountData {
   account: { id: number; name: string };
   websites?: Named[];
   masterForms?: Named[];
-  campaigns?: Named[];
+  campaigns?: Array<Named & { websiteId?: number }>;
   webhooks: Array<{ key: string; version: 1; scope: Scope; url: string; enabled: boolean }>;
   pushRules: PushRule[];
 }

@@ -83,6 +83,7 @@ const NeedsHumanSchema = z.looseObject({
     'unknown-target',
     'no-push-rules',
     'token-and-credentials',
+    'routing-not-preserved',
   ]),
   severity: z.enum(['blocker', 'todo']),
   webhook: z.string(),

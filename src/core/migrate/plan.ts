@@ -1,6 +1,7 @@
 import type { AccountFile, WebhookV2 } from '../account/schema.js';
 import { describeScope, scopeKey } from '../account/scope.js';
 import { maskUrl } from '../redact.js';
+import { routingBlockers } from '../routing/blockers.js';
 import { CONVERSION_RULES } from './rules/index.js';
 import type { RuleContext } from './rules/rule.js';
 import { isTokenParam } from './rules/v1-url.js';
@@ -138,6 +139,9 @@ export function planMigration(
     units.push(unit);
     needsHuman.push(...unitNeeds);
   });
+
+  // Where every known target goes after the plan, against today: a lost delivery blocks.
+  needsHuman.push(...routingBlockers(account, units));
 
   const counts = {
     webhooks: units.filter((u) => u.create).length,

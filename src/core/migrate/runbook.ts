@@ -3,7 +3,7 @@ import type { AccountFile, PushRule, SecretRef, WebhookV1, WebhookV2 } from '../
 import { describeScope, scopeKey } from '../account/scope.js';
 import { maskUrl, MASK } from '../redact.js';
 import { MESSAGES } from '../../messages/index.js';
-import { BACK_OFFICE } from '../assumptions.js';
+import { BACK_OFFICE, SAME_TARGET_RULES_ALL_APPLY } from '../assumptions.js';
 import { isTokenParam } from './rules/v1-url.js';
 
 /** What to do with a 1.0 webhook in the back office, and why. */
@@ -122,10 +122,13 @@ export function buildRunbook(account: AccountFile, pairs: readonly RunbookPair[]
   }
   if (ruleItems.length > 0)
     steps.push({
-      title: M.rulesTitle,
-      where: M.addRule(BACK_OFFICE.pushRules, BACK_OFFICE.addRule),
+      // A twin is a second rule (the assumption), so the step says "add a rule", not "edit it".
+      title: SAME_TARGET_RULES_ALL_APPLY ? M.rulesTitle : M.rulesTitleOneRule,
+      where: SAME_TARGET_RULES_ALL_APPLY
+        ? M.addRule(BACK_OFFICE.pushRules, BACK_OFFICE.addRule)
+        : BACK_OFFICE.pushRules,
       items: ruleItems,
-      note: M.rulesNote,
+      note: SAME_TARGET_RULES_ALL_APPLY ? M.rulesNote : M.rulesNoteOneRule,
     });
   const off = pairs.filter((p) => p.v1.do === 'turn-off');
   const on = pairs.filter((p) => p.v1.do === 'keep-on');

@@ -72,7 +72,8 @@ export interface NeedsHuman {
     | 'existing-v2-differs'
     | 'unknown-target'
     | 'no-push-rules'
-    | 'token-and-credentials';
+    | 'token-and-credentials'
+    | 'routing-not-preserved';
   severity: 'blocker' | 'todo';
   /** The 1.0 webhook key concerned. */
   webhook: string;

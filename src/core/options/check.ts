@@ -15,6 +15,13 @@ export const CHECK_OPTIONS = defineOptions({
         'account file (default: `account` from config, else ./qualifio-account.{yaml,yml,json})',
       value: { type: 'path' },
     },
+    {
+      key: 'campaignFeed',
+      flags: '--campaign-feed <url|file>',
+      description:
+        'compare with a Qualifio campaign feed (URL or saved JSON file): websites and campaigns the file lacks (exit 1)',
+      value: { type: 'string' },
+    },
     jsonRow('print one JSON document on stdout'),
   ],
 });

@@ -6,6 +6,7 @@ import { DIFF_PAYLOAD_OPTIONS } from './diff-payload.js';
 import { INIT_OPTIONS } from './init.js';
 import { LISTEN_OPTIONS } from './listen.js';
 import { MIGRATE_OPTIONS, MIGRATE_RESUME_OPTIONS, MIGRATE_ROLLBACK_OPTIONS } from './migrate.js';
+import { ROUTES_OPTIONS } from './routes.js';
 import { SAMPLE_OPTIONS } from './sample.js';
 import { SIGN_OPTIONS } from './sign.js';
 import { TEST_ENDPOINT_OPTIONS } from './test-endpoint.js';
@@ -15,6 +16,7 @@ import { VERIFY_OPTIONS } from './verify.js';
 export const OPTION_TABLES: readonly OptionTable[] = [
   INIT_OPTIONS,
   CHECK_OPTIONS,
+  ROUTES_OPTIONS,
   MIGRATE_OPTIONS,
   MIGRATE_RESUME_OPTIONS,
   MIGRATE_ROLLBACK_OPTIONS,

@@ -103,6 +103,13 @@ export const INIT_OPTIONS = defineOptions({
       value: { type: 'string' },
       default: 'url',
     },
+    {
+      key: 'campaignFeed',
+      flags: '--campaign-feed <url|file>',
+      description:
+        'fill websites and campaigns (ids, names, website of each campaign) from a Qualifio campaign feed: URL or saved JSON file',
+      value: { type: 'string' },
+    },
     jsonRow('print one JSON document on stdout (what was written, credentials masked)'),
   ],
 });

@@ -18,8 +18,9 @@ export function renderCheckJson(
   file: string,
   s: AccountSummary,
   warnings: readonly AccountWarning[],
+  extra: Record<string, unknown> = {},
 ): string {
-  return JSON.stringify({ file, valid: true, ...s, warnings }, null, 2) + '\n';
+  return JSON.stringify({ file, valid: true, ...s, warnings, ...extra }, null, 2) + '\n';
 }
 
 /** check's `--json` document for an invalid file: every problem (the human lines go to stderr). */
