@@ -2,6 +2,7 @@ import type { CommandHandler } from '../contracts/index.js';
 import { resolve } from 'node:path';
 import { findAccountFile, loadAccountFile } from '../adapters/account-file.js';
 import { loadCommandConfig } from '../adapters/config-loader.js';
+import { trustOf, untrustedRefWarnings } from '../core/account/secret-trust.js';
 import { summarizeAccount } from '../core/account/summary.js';
 import { InvalidFileError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -24,10 +25,9 @@ const check: CommandHandler = async (ctx, args, flags) => {
   try {
     const loaded = await loadAccountFile(file, ctx.cwd);
     const summary = summarizeAccount(loaded.account);
-    printResult(
-      ctx,
-      CHECK_REPORTERS[reporter](file, summary, loaded.warnings, colorsFor(ctx.stdout)),
-    );
+    const trust = trustOf(config.trust?.env);
+    const warnings = [...loaded.warnings, ...untrustedRefWarnings(loaded.account, trust)];
+    printResult(ctx, CHECK_REPORTERS[reporter](file, summary, warnings, colorsFor(ctx.stdout)));
     return ExitCode.OK;
   } catch (e) {
     // The problems still go to stderr as lines (src/cli); --json also gets them as a document.
