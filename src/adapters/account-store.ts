@@ -157,6 +157,8 @@ export class AccountStore {
       const st = await lstat(p);
       if (!st.isFile()) throw new UserError(M.secretNotRegular(rel), ExitCode.REFUSED);
       if ((st.mode & 0o077) !== 0) this.warn(M.secretMode(rel, st.mode & 0o777));
+      // Never adopted silently: a file this run did not write fixes the secret Qualifio signs with.
+      if (!(await this.createdByCurrentRun(rel))) this.warn(M.secretAdopted(rel));
       return 'kept';
     };
     // Written to a temp file, then linked into place (fails if the name exists): a killed run
@@ -192,6 +194,17 @@ export class AccountStore {
     } finally {
       await unlink(tmp).catch(() => {});
     }
+  }
+
+  /** True when the journal's current (last begun) run recorded creating this secret file. */
+  private async createdByCurrentRun(rel: string): Promise<boolean> {
+    const records = await this.journal.read().catch(() => []);
+    const begin = records.findLast((r) => r.t === 'begin');
+    if (!begin) return false;
+    return records.some(
+      (r) =>
+        r.t === 'secret-file' && r.run === begin.run && r.file === rel && r.state === 'created',
+    );
   }
 
   /** True when a file named relative to the account file exists. */

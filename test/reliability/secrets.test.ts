@@ -325,7 +325,7 @@ webhooks:
     // Controls: the secrets were really in play (so the searches above could have failed).
     expect(readFileSync(join(t.dir, 'acc.yaml'), 'utf8')).toContain(`${USER}:${PASS}@`);
     expect(readFileSync(join(t.dir, 'acc.yaml'), 'utf8')).toContain(`token=${TOKEN}`);
-    expect(readFileSync(join(t.dir, '.qwh/secrets/acc/main-v2.auth'), 'utf8')).toBe(`${BASIC}\n`);
+    expect(readFileSync(join(t.dir, '.qwh/secrets/acc.yaml/main-v2.auth'), 'utf8')).toBe(`${BASIC}\n`);
     expect(
       readFileSync(join(t.dir, 'saved.ndjson'), 'utf8').trim().split('\n').length,
     ).toBeGreaterThan(20);
