@@ -61,6 +61,7 @@ export class AccountStore {
   /** Creates `.qwh/` (0700) with a .gitignore, so journals and secrets never get committed. */
   async ensureQwhDir(): Promise<void> {
     await mkdir(this.qwhDir, { recursive: true, mode: 0o700 });
+    await this.assertRealDir(this.qwhDir);
     try {
       await writeFile(
         join(this.qwhDir, '.gitignore'),
@@ -167,6 +168,8 @@ export class AccountStore {
     try {
       await this.ensureQwhDir();
       await mkdir(dirname(p), { recursive: true, mode: 0o700 });
+      for (let d = dirname(p); d.startsWith(this.qwhDir); d = dirname(d))
+        await this.assertRealDir(d);
       try {
         await lstat(p);
         return await kept();
@@ -194,6 +197,16 @@ export class AccountStore {
     } finally {
       await unlink(tmp).catch(() => {});
     }
+  }
+
+  /** Refuses (exit 4) a symlink (or anything but a folder) where qwh keeps its own folders. */
+  private async assertRealDir(d: string): Promise<void> {
+    const st = await lstat(d);
+    if (!st.isDirectory() || st.isSymbolicLink())
+      throw new UserError(
+        MESSAGES.input.notReplaceable(this.rel(d), st.isSymbolicLink() ? 'symbolic link' : 'file'),
+        ExitCode.REFUSED,
+      );
   }
 
   /** True when the journal's current (last begun) run recorded creating this secret file. */

@@ -44,7 +44,8 @@ export async function acquireLock(
     command,
   };
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(info) + '\n', { mode: 0o600 });
+  // 'wx': created here, never through a symlink planted at the name.
+  await writeFile(tmp, JSON.stringify(info) + '\n', { mode: 0o600, flag: 'wx' });
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
