@@ -117,7 +117,9 @@ describe('migrate service: a crash between the journaled intent and the rename',
         ['news-v2', true],
       ]);
       // Same secret as the crashed run wrote (kept, not regenerated), used for verification.
-      expect(readFileSync(join(t.dir, '.qwh/secrets/acme.yaml/main-v2.secret'), 'utf8')).toBe(secret);
+      expect(readFileSync(join(t.dir, '.qwh/secrets/acme.yaml/main-v2.secret'), 'utf8')).toBe(
+        secret,
+      );
       expect(seen.map((s) => [s.v2Key, s.secret])).toEqual([
         ['main-v2', secret.trim()],
         ['news-v2', expect.stringMatching(/^[0-9a-f]{64}$/)],
