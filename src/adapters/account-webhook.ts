@@ -9,7 +9,7 @@ export async function loadAccountWebhook(
   file: string,
   cwd: string,
   key: string,
-): Promise<{ webhook: AccountWebhook; dir: string; index: number }> {
+): Promise<{ webhook: AccountWebhook; dir: string; index: number; key: string }> {
   const loaded = await loadAccountFile(file, cwd);
   const index = loaded.account.webhooks.findIndex((w) => w.key === key);
   const hook = loaded.account.webhooks[index];
@@ -28,5 +28,5 @@ export async function loadAccountWebhook(
           ...(hook.secret ? { secret: hook.secret } : {}),
           ...(hook.authHeader ? { authHeader: hook.authHeader } : {}),
         };
-  return { webhook, dir: loaded.dir, index };
+  return { webhook, dir: loaded.dir, index, key };
 }

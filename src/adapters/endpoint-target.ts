@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { JournalFile } from './journal-file.js';
 import type { Logger, SecretMasker } from '../contracts/index.js';
 import type { TestEndpointInput } from '../core/endpoint/input.js';
 import type { EndpointTarget } from '../core/endpoint/report.js';
@@ -14,16 +15,29 @@ import { readSecretPick, type SecretBases } from './secrets.js';
 const E = MESSAGES.endpoint;
 
 /** The secret bases of an account file's webhook: its folder, its name and the user's allowed env names. */
-export function accountBases(
-  acc: { dir: string; index: number },
+export async function accountBases(
+  acc: { dir: string; index: number; key: string },
   file: string,
   trustEnv: readonly string[] | undefined,
-): Pick<SecretBases, 'account' | 'accountFile'> & { webhookPath: Array<string | number> } {
+): Promise<Pick<SecretBases, 'account' | 'accountFile'> & { webhookPath: Array<string | number> }> {
+  const trust = { ...trustOf(trustEnv), hmacEnvNames: await journaledSecretEnv(file, acc.key) };
   return {
     account: acc.dir,
-    accountFile: { file, trust: trustOf(trustEnv) },
+    accountFile: { file, trust },
     webhookPath: ['webhooks', acc.index],
   };
+}
+
+/** The `--secret-env` names migrate's journal records for runs that created webhook `key`. */
+async function journaledSecretEnv(file: string, key: string): Promise<Set<string>> {
+  const abs = resolve(file);
+  const journal = join(dirname(abs), '.qwh', `journal-${basename(abs)}.jsonl`);
+  const records = await new JournalFile(journal, journal).read().catch(() => []);
+  const names = new Set<string>();
+  for (const r of records)
+    if (r.t === 'begin' && r.options.secretEnv && r.planned.create.includes(key))
+      names.add(r.options.secretEnv);
+  return names;
 }
 const MAX_CA_BYTES = 1024 * 1024;
 
@@ -61,7 +75,7 @@ export async function readEndpointTarget(
           showUrl(url),
         ),
       );
-    return readSecretPick(p, env, bases, masker, [...at, ...field]);
+    return readSecretPick(p, env, bases, masker, [...at, ...field], as);
   };
   const secret = input.secret ? await read(input.secret, ['secret'], 'hmac-key') : undefined;
   let authHeader = input.authHeader

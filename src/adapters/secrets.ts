@@ -26,13 +26,15 @@ export interface AccountOrigin {
   file: string;
   path: DocPath;
   trust: SecretTrust;
+  /** How the value is used (an HMAC key may be on the journaled allow-list). */
+  as?: 'auth-header' | 'hmac-key';
 }
 
 const S = MESSAGES.secrets;
 
 /** Refuses (exit 4) an account file's reference the trust model does not allow, before anything is read. */
 export function assertTrustedRef(ref: SecretRef, origin: AccountOrigin): void {
-  const v = checkAccountRef(ref, origin.trust);
+  const v = checkAccountRef(ref, origin.trust, origin.as);
   if (v.ok) return;
   const path = formatPath(origin.path);
   if (v.why === 'env' && typeof ref === 'object' && 'env' in ref)
@@ -149,11 +151,12 @@ export async function readSecretPick(
   bases: SecretBases,
   redactor: SecretMasker,
   path: DocPath = [],
+  as: 'auth-header' | 'hmac-key' = 'auth-header',
 ): Promise<string> {
   const baseDir = pick.base === 'account' ? (bases.account ?? bases.cwd) : bases[pick.base];
   if (pick.base !== 'account') return resolveSecretRef(pick.ref, { env, baseDir, redactor });
   // Fail closed: an account file's reference without a stated trust gets the empty allow-list.
   const acc = bases.accountFile ?? { file: baseDir, trust: { envNames: new Set<string>() } };
-  const account = { file: acc.file, path, trust: acc.trust };
+  const account = { file: acc.file, path, trust: acc.trust, as };
   return resolveSecretRef(pick.ref, { env, baseDir, redactor, account });
 }

@@ -37,17 +37,12 @@ const testEndpoint: CommandHandler = async (ctx, args, flags) => {
       ? await loadAccountWebhook(accountFile, ctx.cwd, o.webhook)
       : undefined;
   const input = resolveTestEndpointInput(o, acc?.webhook, [...SUITE_CHECK_IDS, 'burst']);
+  // An account file's secret references: only the env names the user allows (trust model).
+  const trusted = [...(config.trust?.env ?? []), o.secretEnv ?? '', o.authHeaderEnv ?? ''];
+  const accBases = acc && accountFile ? await accountBases(acc, accountFile, trusted) : {};
   const target = await readEndpointTarget(input, {
     ...{ env: ctx.env, cwd: ctx.cwd, masker: ctx.redactor, log },
-    bases: {
-      ...{ cwd: ctx.cwd, config: configDir },
-      ...(acc && accountFile
-        ? accountBases(acc, accountFile, [
-            ...(config.trust?.env ?? []),
-            ...[o.secretEnv, o.authHeaderEnv].filter((n) => n !== undefined),
-          ])
-        : {}),
-    },
+    bases: { cwd: ctx.cwd, config: configDir, ...accBases },
   });
 
   const testing = E.testing(showUrl(target.url));

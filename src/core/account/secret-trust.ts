@@ -15,6 +15,11 @@ import type { AccountFile, SecretRef } from './schema.js';
 export interface SecretTrust {
   /** Environment variable names an account file may name. */
   envNames: ReadonlySet<string>;
+  /**
+   * Names allowed as a webhook's HMAC key only: the `--secret-env NAME` migrate was given for the
+   * webhooks it created (its journal). An HMAC key is never sent, only signatures made with it.
+   */
+  hmacEnvNames?: ReadonlySet<string>;
 }
 
 /** Why a reference of an account file is refused, and how to allow it. */
@@ -35,11 +40,17 @@ export function isConfinedPath(p: string): boolean {
 }
 
 /** Whether an account file's reference may be read (the symlink check follows when it is read). */
-export function checkAccountRef(ref: SecretRef, trust: SecretTrust): TrustVerdict {
+export function checkAccountRef(
+  ref: SecretRef,
+  trust: SecretTrust,
+  as: 'auth-header' | 'hmac-key' = 'auth-header',
+): TrustVerdict {
   if (typeof ref === 'string') return { ok: true };
   const shown = describeRef(ref);
-  if ('env' in ref)
-    return trust.envNames.has(ref.env) ? { ok: true } : { ok: false, why: 'env', shown };
+  if ('env' in ref) {
+    const hmac = as === 'hmac-key' && trust.hmacEnvNames?.has(ref.env) === true;
+    return trust.envNames.has(ref.env) || hmac ? { ok: true } : { ok: false, why: 'env', shown };
+  }
   if (!isConfinedPath(ref.file)) {
     const why = /^([\\/]|[A-Za-z]:|~)/.test(ref.file) ? 'absolute' : 'parent';
     return { ok: false, why, shown };
@@ -90,7 +101,7 @@ export function untrustedRefWarnings(
 ): Array<{ path: Array<string | number>; message: string }> {
   const out: Array<{ path: Array<string | number>; message: string }> = [];
   for (const use of accountSecretUses(account)) {
-    const v = checkAccountRef(use.ref, trust);
+    const v = checkAccountRef(use.ref, trust, use.as);
     if (v.ok) continue;
     const what =
       v.why === 'env'
