@@ -61,6 +61,7 @@ export class AccountStore {
   /** Creates `.qwh/` (0700) with a .gitignore, so journals and secrets never get committed. */
   async ensureQwhDir(): Promise<void> {
     await mkdir(this.qwhDir, { recursive: true, mode: 0o700 });
+    await this.assertRealDir(this.qwhDir);
     try {
       await writeFile(
         join(this.qwhDir, '.gitignore'),
@@ -157,6 +158,8 @@ export class AccountStore {
       const st = await lstat(p);
       if (!st.isFile()) throw new UserError(M.secretNotRegular(rel), ExitCode.REFUSED);
       if ((st.mode & 0o077) !== 0) this.warn(M.secretMode(rel, st.mode & 0o777));
+      // Never adopted silently: a file this run did not write fixes the secret Qualifio signs with.
+      if (!(await this.createdByCurrentRun(rel))) this.warn(M.secretAdopted(rel));
       return 'kept';
     };
     // Written to a temp file, then linked into place (fails if the name exists): a killed run
@@ -165,6 +168,8 @@ export class AccountStore {
     try {
       await this.ensureQwhDir();
       await mkdir(dirname(p), { recursive: true, mode: 0o700 });
+      for (let d = dirname(p); d.startsWith(this.qwhDir); d = dirname(d))
+        await this.assertRealDir(d);
       try {
         await lstat(p);
         return await kept();
@@ -192,6 +197,27 @@ export class AccountStore {
     } finally {
       await unlink(tmp).catch(() => {});
     }
+  }
+
+  /** Refuses (exit 4) a symlink (or anything but a folder) where qwh keeps its own folders. */
+  private async assertRealDir(d: string): Promise<void> {
+    const st = await lstat(d);
+    if (!st.isDirectory() || st.isSymbolicLink())
+      throw new UserError(
+        MESSAGES.input.notReplaceable(this.rel(d), st.isSymbolicLink() ? 'symbolic link' : 'file'),
+        ExitCode.REFUSED,
+      );
+  }
+
+  /** True when the journal's current (last begun) run recorded creating this secret file. */
+  private async createdByCurrentRun(rel: string): Promise<boolean> {
+    const records = await this.journal.read().catch(() => []);
+    const begin = records.findLast((r) => r.t === 'begin');
+    if (!begin) return false;
+    return records.some(
+      (r) =>
+        r.t === 'secret-file' && r.run === begin.run && r.file === rel && r.state === 'created',
+    );
   }
 
   /** True when a file named relative to the account file exists. */

@@ -9,9 +9,10 @@ export async function loadAccountWebhook(
   file: string,
   cwd: string,
   key: string,
-): Promise<{ webhook: AccountWebhook; dir: string }> {
+): Promise<{ webhook: AccountWebhook; dir: string; index: number; key: string }> {
   const loaded = await loadAccountFile(file, cwd);
-  const hook = loaded.account.webhooks.find((w) => w.key === key);
+  const index = loaded.account.webhooks.findIndex((w) => w.key === key);
+  const hook = loaded.account.webhooks[index];
   if (!hook)
     throw new UserError(
       MESSAGES.endpoint.noWebhook(file, key),
@@ -27,5 +28,5 @@ export async function loadAccountWebhook(
           ...(hook.secret ? { secret: hook.secret } : {}),
           ...(hook.authHeader ? { authHeader: hook.authHeader } : {}),
         };
-  return { webhook, dir: loaded.dir };
+  return { webhook, dir: loaded.dir, index, key };
 }

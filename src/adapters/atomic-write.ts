@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { lstat, open, rename, unlink } from 'node:fs/promises';
+import { UserError } from '../core/errors.js';
+import { ExitCode } from '../core/exit-codes.js';
+import { MESSAGES } from '../messages/index.js';
+import { isErrno } from './errno.js';
+import { kindOf } from './read-file.js';
 import { basename, dirname, join } from 'node:path';
 
 /** Flushes a file or folder to disk; a file system that cannot fsync a folder is accepted (rename stays atomic there). */
@@ -24,6 +29,23 @@ export function tempNameFor(path: string): string {
 }
 
 /**
+ * Refuses (exit 4) to replace anything but a regular file or nothing: a symlink (never written
+ * through, never replaced), a FIFO, a device, a folder. Looked at with lstat (no-follow).
+ */
+export async function assertReplaceable(path: string, shown = path): Promise<void> {
+  let st;
+  try {
+    st = await lstat(path);
+  } catch (e) {
+    if (isErrno(e, 'ENOENT')) return;
+    throw e;
+  }
+  if (st.isFile()) return;
+  const kind = st.isSymbolicLink() ? 'symbolic link' : (kindOf(st) ?? 'special file');
+  throw new UserError(MESSAGES.input.notReplaceable(shown, kind), ExitCode.REFUSED);
+}
+
+/**
  * The one way qwh replaces a file: temp file in the same folder (created exclusively), written,
  * given `mode` (the umask may have narrowed it), fsynced, renamed over, folder fsynced. A reader
  * sees the old bytes or the new, never a mix; on any failure the temp file is removed and the
@@ -32,9 +54,10 @@ export function tempNameFor(path: string): string {
 export async function writeFileAtomic(
   path: string,
   content: string | Uint8Array,
-  opts: { mode?: number } = {},
+  opts: { mode?: number; shown?: string } = {},
 ): Promise<void> {
   const mode = opts.mode ?? 0o644;
+  await assertReplaceable(path, opts.shown);
   const tmp = tempNameFor(path);
   try {
     const fh = await open(tmp, 'wx', mode);
@@ -45,6 +68,8 @@ export async function writeFileAtomic(
     } finally {
       await fh.close();
     }
+    // Looked at again right before the rename: a link or FIFO planted meanwhile is not replaced.
+    await assertReplaceable(path, opts.shown);
     await rename(tmp, path);
   } catch (e) {
     // Disk full, file-size limit, read-only folder: the file keeps its old bytes and no

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import { ConfigSchema, type QwhConfig } from '../core/config-schema.js';
 import { decodeUtf8 } from '../core/input/decode.js';
@@ -30,6 +30,15 @@ export const CONFIG_SEARCH_PLACES = [
   'qwh.config.yml',
 ];
 
+/** Extensions cosmiconfig would load by running them. */
+const CODE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts'];
+
+/** True for a config name qwh reads as data: .json, .yaml, .yml, or no extension (.qwhrc). */
+export function isDataConfigName(file: string): boolean {
+  const ext = extname(basename(file)).toLowerCase();
+  return ext === '' || ['.json', '.yaml', '.yml'].includes(ext);
+}
+
 export interface LoadedConfig {
   config: QwhConfig;
   /** Absolute path of the file, or undefined when none was found. */
@@ -58,14 +67,31 @@ export async function loadConfig(
     if (!parsed.ok) throw problemsError(shown, parsed.problems, MESSAGES.config.invalidHint);
     return parsed.value;
   };
+  // cosmiconfig's own loaders (.js, .cjs, .mjs, .ts) run code: every one of them refuses here.
+  const refuseCode = (filepath: string): never => {
+    throw new UserError(
+      MESSAGES.config.notData(relative(cwd, filepath) || filepath),
+      ExitCode.USAGE,
+      MESSAGES.config.notDataHint,
+    );
+  };
+  const codeLoaders = Object.fromEntries(CODE_EXTENSIONS.map((ext) => [ext, refuseCode]));
   const explorer = cosmiconfig('qwh', {
     searchPlaces: CONFIG_SEARCH_PLACES,
     searchStrategy: 'project',
-    loaders: { '.json': safeLoad, '.yaml': safeLoad, '.yml': safeLoad, noExt: safeLoad },
+    loaders: {
+      ...codeLoaders,
+      '.json': safeLoad,
+      '.yaml': safeLoad,
+      '.yml': safeLoad,
+      noExt: safeLoad,
+    },
     cache: false,
   });
   // cosmiconfig reads a candidate before our loader sees it: a FIFO would hang the run, /dev/zero
   // exhaust memory, a folder crash it. Vet what it is about to read, the same way it walks.
+  // An explicit path is data too: refused by its extension before anything reads it.
+  if (explicit && !isDataConfigName(explicit)) refuseCode(resolve(cwd, explicit));
   if (explicit) await readRegularFile(resolve(cwd, explicit), MAX_ACCOUNT_FILE_BYTES, explicit);
   else await refuseIrregularCandidates(cwd);
   const result = explicit ? await explorer.load(explicit) : await explorer.search(cwd);

@@ -1,8 +1,11 @@
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { JournalFile } from './journal-file.js';
 import type { Logger, SecretMasker } from '../contracts/index.js';
 import type { TestEndpointInput } from '../core/endpoint/input.js';
 import type { EndpointTarget } from '../core/endpoint/report.js';
-import { splitCredentials } from '../core/endpoint/target-url.js';
+import { describeRef, trustOf } from '../core/account/secret-trust.js';
+import { showUrl, splitCredentials } from '../core/endpoint/target-url.js';
+import { formatPath } from '../core/path.js';
 import { MESSAGES } from '../messages/index.js';
 import { assertAllowedTarget } from './http-sender.js';
 import { loadPayloads } from './payload-input.js';
@@ -10,6 +13,32 @@ import { readRegularFile } from './read-file.js';
 import { readSecretPick, type SecretBases } from './secrets.js';
 
 const E = MESSAGES.endpoint;
+
+/** The secret bases of an account file's webhook: its folder, its name and the user's allowed env names. */
+export async function accountBases(
+  acc: { dir: string; index: number; key: string },
+  file: string,
+  trustEnv: readonly string[] | undefined,
+): Promise<Pick<SecretBases, 'account' | 'accountFile'> & { webhookPath: Array<string | number> }> {
+  const trust = { ...trustOf(trustEnv), hmacEnvNames: await journaledSecretEnv(file, acc.key) };
+  return {
+    account: acc.dir,
+    accountFile: { file, trust },
+    webhookPath: ['webhooks', acc.index],
+  };
+}
+
+/** The `--secret-env` names migrate's journal records for runs that created webhook `key`. */
+async function journaledSecretEnv(file: string, key: string): Promise<Set<string>> {
+  const abs = resolve(file);
+  const journal = join(dirname(abs), '.qwh', `journal-${basename(abs)}.jsonl`);
+  const records = await new JournalFile(journal, journal).read().catch(() => []);
+  const names = new Set<string>();
+  for (const r of records)
+    if (r.t === 'begin' && r.options.secretEnv && r.planned.create.includes(key))
+      names.add(r.options.secretEnv);
+  return names;
+}
 const MAX_CA_BYTES = 1024 * 1024;
 
 /**
@@ -22,18 +51,38 @@ export async function readEndpointTarget(
   world: {
     env: NodeJS.ProcessEnv;
     cwd: string;
-    bases: SecretBases;
+    bases: SecretBases & { webhookPath?: Array<string | number> };
     masker: SecretMasker;
     log: Logger;
   },
 ): Promise<EndpointTarget> {
   const { env, cwd, bases, masker, log } = world;
   const { url, basic } = splitCredentials(input.url, masker);
-  const read = (p: NonNullable<TestEndpointInput['secret']>): Promise<string> =>
-    readSecretPick(p, env, bases, masker);
-  const secret = input.secret ? await read(input.secret) : undefined;
+  // An account file's references: held to the trust model, and each shown with the host it
+  // goes to before anything is read or sent (core/account/secret-trust.ts).
+  const at = bases.webhookPath ?? ['webhooks'];
+  const read = async (
+    p: NonNullable<TestEndpointInput['secret']>,
+    field: string[],
+    as: 'auth-header' | 'hmac-key',
+  ): Promise<string> => {
+    if (p.base === 'account')
+      log.info(
+        MESSAGES.secrets.sourceLine(
+          formatPath([...at, ...field]),
+          describeRef(p.ref),
+          as,
+          showUrl(url),
+        ),
+      );
+    return readSecretPick(p, env, bases, masker, [...at, ...field], as);
+  };
+  const secret = input.secret ? await read(input.secret, ['secret'], 'hmac-key') : undefined;
   let authHeader = input.authHeader
-    ? { name: input.authHeader.name, value: await read(input.authHeader.value) }
+    ? {
+        name: input.authHeader.name,
+        value: await read(input.authHeader.value, ['authHeader', 'value'], 'auth-header'),
+      }
     : undefined;
   if (!authHeader && basic) {
     authHeader = { name: 'Authorization', value: basic };

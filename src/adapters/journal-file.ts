@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open, readFile, stat, truncate } from 'node:fs/promises';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -6,6 +7,8 @@ import { MESSAGES } from '../messages/index.js';
 import { readRegularFile } from './read-file.js';
 
 const M = MESSAGES.migrate.store;
+const APPEND_NOFOLLOW =
+  constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
 
 /** Largest journal read (a run writes a few hundred bytes per step). */
 const MAX_JOURNAL_BYTES = 16 * 1024 * 1024;
@@ -65,7 +68,8 @@ export class JournalFile {
       // refuse the journal as corrupt.
       const tail = this.tail;
       if (typeof tail === 'object') await truncate(this.path, tail.cutAt);
-      const fh = await open(this.path, 'a', 0o600);
+      // O_NOFOLLOW: a symlink planted at the journal's name is never appended through.
+      const fh = await open(this.path, APPEND_NOFOLLOW, 0o600);
       try {
         await fh.writeFile((tail === 'newline' ? '\n' : '') + JSON.stringify(rec) + '\n');
         await fh.sync();

@@ -1,5 +1,6 @@
-import { link, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -43,10 +44,11 @@ export async function acquireLock(
     startedAt: new Date().toISOString(),
     command,
   };
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(info) + '\n', { mode: 0o600 });
+  const tmp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  // 'wx': created here, never through a symlink planted at the name.
+  await writeFile(tmp, JSON.stringify(info) + '\n', { mode: 0o600, flag: 'wx' });
   try {
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (let attempt = 0; attempt < 5; attempt++) {
       try {
         await link(tmp, path);
         return releaseOnExit(path);
@@ -55,8 +57,12 @@ export async function acquireLock(
       }
       const holder = await readLock(path);
       if (holder && holder.host === info.host && !isAlive(holder.pid)) {
-        names.warn(M.staleLock(names.rel, holder));
-        await unlink(path).catch(() => {});
+        // Only one process may take a stale lock over: the one holding the takeover guard, and
+        // only while the lock still is the stale one it read (else two runs both held it).
+        if (await takeOverStale(path, holder, () => names.warn(M.staleLock(names.rel, holder))))
+          continue;
+        // Another process is taking it over: look again shortly (it then holds a live lock).
+        await new Promise((r) => setTimeout(r, 20));
         continue;
       }
       throw new UserError(
@@ -68,6 +74,34 @@ export async function acquireLock(
     throw new UserError(M.lockHeld(names.shown, undefined), ExitCode.REFUSED);
   } finally {
     await unlink(tmp).catch(() => {});
+  }
+}
+
+/** A takeover guard older than this was left by a killed process: it is removed. */
+const GUARD_STALE_MS = 10_000;
+
+/**
+ * Removes the stale lock `holder` under the takeover guard (`<lock>.takeover`, created 'wx');
+ * false when another process is taking over (or did: the lock is no longer the stale one).
+ */
+async function takeOverStale(path: string, holder: LockInfo, warn: () => void): Promise<boolean> {
+  const guard = `${path}.takeover`;
+  try {
+    await writeFile(guard, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+  } catch (e) {
+    if (!isErrno(e, 'EEXIST')) throw e;
+    const st = await stat(guard).catch(() => undefined);
+    if (st && Date.now() - st.mtimeMs > GUARD_STALE_MS) await unlink(guard).catch(() => {});
+    return false;
+  }
+  try {
+    const now = await readLock(path);
+    if (!now || now.pid !== holder.pid || now.startedAt !== holder.startedAt) return false;
+    warn();
+    await unlink(path).catch(() => {});
+    return true;
+  } finally {
+    await unlink(guard).catch(() => {});
   }
 }
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { SecretMasker } from '../contracts/index.js';
-import { UserError } from '../core/errors.js';
+import { isUserError, UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { MESSAGES } from '../messages/index.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -17,8 +17,9 @@ export async function writeOutputFile(
   masker: SecretMasker,
 ): Promise<void> {
   try {
-    await writeFileAtomic(resolve(cwd, file), masker.redact(text), { mode: 0o644 });
+    await writeFileAtomic(resolve(cwd, file), masker.redact(text), { mode: 0o644, shown: file });
   } catch (e) {
+    if (isUserError(e)) throw e;
     throw new UserError(
       MESSAGES.input.unreadable(file, errnoOf(e) ?? 'write failed'),
       ExitCode.USAGE,

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { findAccountFile, loadAccountFile } from '../adapters/account-file.js';
 import { loadCampaignFeed } from '../adapters/campaign-feed.js';
 import { loadCommandConfig } from '../adapters/config-loader.js';
+import { trustOf, untrustedRefWarnings } from '../core/account/secret-trust.js';
 import { compareWithFeed } from '../core/routing/campaign-feed.js';
 import { FEED_REPORTERS, feedHasGaps } from '../ui/reporters/routes.js';
 import { summarizeAccount } from '../core/account/summary.js';
@@ -27,13 +28,14 @@ const check: CommandHandler = async (ctx, args, flags) => {
   try {
     const loaded = await loadAccountFile(file, ctx.cwd);
     const summary = summarizeAccount(loaded.account);
+    const trust = trustOf(config.trust?.env);
+    const warnings = [...loaded.warnings, ...untrustedRefWarnings(loaded.account, trust)];
     const feed = o.campaignFeed ? await loadCampaignFeed(o.campaignFeed, ctx.cwd) : undefined;
     const gaps = feed && compareWithFeed(loaded.account, feed.feed);
     const c = colorsFor(ctx.stdout);
     const extra = feed && gaps ? { campaignFeed: { source: feed.shown, ...gaps } } : {};
-    if (reporter === 'json')
-      printResult(ctx, renderCheckJson(file, summary, loaded.warnings, extra));
-    else printResult(ctx, CHECK_REPORTERS.human(file, summary, loaded.warnings, c));
+    if (reporter === 'json') printResult(ctx, renderCheckJson(file, summary, warnings, extra));
+    else printResult(ctx, CHECK_REPORTERS.human(file, summary, warnings, c));
     if (feed && gaps && reporter === 'human')
       printResult(ctx, FEED_REPORTERS.human(feed.shown, file, gaps, c));
     return gaps && feedHasGaps(gaps) ? ExitCode.PROBLEMS : ExitCode.OK;

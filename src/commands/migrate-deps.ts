@@ -11,7 +11,10 @@ import {
   storeFor,
 } from '../adapters/migrate-files.js';
 import { readRegularFile } from '../adapters/read-file.js';
-import { resolveSecretRef } from '../adapters/secrets.js';
+import { resolveSecretRef, type SecretSource } from '../adapters/secrets.js';
+import { describeRef, trustOf, type SecretTrust } from '../core/account/secret-trust.js';
+import { showUrl } from '../core/endpoint/target-url.js';
+import { formatPath } from '../core/path.js';
 import type { AccountSnapshot } from '../core/migrate/results.js';
 import { MESSAGES } from '../messages/index.js';
 import type { MigrateDeps } from '../services/migrate.js';
@@ -22,6 +25,7 @@ import { startSpinner } from '../ui/spinner.js';
 // The real world of `qwh migrate`, `resume` and `rollback`: the deps their services are given.
 
 const M = MESSAGES.migrate;
+const S = MESSAGES.secrets;
 const MAX_CA_BYTES = 1024 * 1024;
 /** p95 above this is a warning, not a failure, in migrate's verification. */
 const VERIFY_WARN_MS = 5_000;
@@ -36,7 +40,12 @@ export async function buildDeps(
   ctx: RuntimeContext,
   store: AccountStore,
   log: Logger,
-  verify: { verifyTimeout?: number; caFile?: string | undefined },
+  verify: {
+    verifyTimeout?: number;
+    caFile?: string | undefined;
+    /** Env names the account file may read: the user's trust.env and --secret-env. */
+    trustEnv?: ReadonlyArray<string | undefined>;
+  },
 ): Promise<MigrateDeps> {
   const { caFile } = verify;
   const ca = caFile
@@ -60,13 +69,36 @@ export async function buildDeps(
     logger: log,
     spinner: (text) => startSpinner(ctx, text),
     signal: ctx.signal,
-    resolveSecret: (ref) => resolveSecretRef(ref, src),
+    resolveSecret: accountSecretResolver(src, store.shown, log, trustOf(verify.trustEnv)),
     registerSecret: (v) => {
       ctx.redactor.add(v);
       // The base64 part alone of a Basic/Bearer value is just as secret.
       const m = /^(?:Basic|Bearer) (.+)$/.exec(v);
       if (m?.[1]) ctx.redactor.add(m[1]);
     },
+  };
+}
+
+/**
+ * Resolves the account file's references under the trust model (core/account/secret-trust.ts):
+ * each is shown once, with the host it goes to, before it is read; one the user did not allow is
+ * refused (exit 4). A reference the plan wrote itself (`use.planned`) is qwh's own.
+ */
+function accountSecretResolver(
+  src: SecretSource,
+  file: string,
+  log: Logger,
+  trust: SecretTrust,
+): MigrateDeps['resolveSecret'] {
+  const shown = new Set<string>();
+  return async (ref, use) => {
+    if (!use) return resolveSecretRef(ref, src);
+    const line = S.sourceLine(formatPath(use.path), describeRef(ref), use.as, showUrl(use.host));
+    if (!shown.has(line)) log.info(line);
+    shown.add(line);
+    const own = use.planned && typeof ref === 'object' && 'env' in ref ? [ref.env] : [];
+    const t = own.length > 0 ? trustOf([...trust.envNames], own) : trust;
+    return resolveSecretRef(ref, { ...src, account: { file, path: use.path, trust: t } });
   };
 }
 

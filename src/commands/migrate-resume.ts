@@ -21,7 +21,8 @@ const resume: CommandHandler = async (ctx, args, flags) => {
   const file = await files.resolveAccountFile(ctx, o.file, cfg, createPrompter(ctx));
   const loaded = await files.loadForMigrate(ctx, file, log);
   const store = files.storeFor(loaded.path, file, log);
-  const verify = { verifyTimeout: o.verifyTimeout, caFile: o.caFile };
+  const trustEnv = cfg.config.trust?.env ?? [];
+  const verify = { verifyTimeout: o.verifyTimeout, caFile: o.caFile, trustEnv };
   const deps = await shared.buildDeps(ctx, store, log, verify);
   const unregister = shared.finishStepOnInterrupt(ctx, log);
   // The file is read again under the lock: the killed run may have replaced it since.

@@ -65,7 +65,8 @@ const migrate: CommandHandler = async (ctx, args, flags) => {
     return ExitCode.REFUSED;
   }
 
-  const verify = { verifyTimeout: input.verifyTimeout, caFile: input.caFile };
+  const trustEnv = [...(cfg.config.trust?.env ?? []), input.options.secretEnv];
+  const verify = { verifyTimeout: input.verifyTimeout, caFile: input.caFile, trustEnv };
   const deps = await shared.buildDeps(ctx, p.store, log, verify);
   const unregister = shared.finishStepOnInterrupt(ctx, log);
   const snapshot = shared.snapshotOfLoaded(p.source);

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { CommandHandler } from '../contracts/index.js';
 import { loadAccountWebhook } from '../adapters/account-webhook.js';
 import { loadCommandConfig } from '../adapters/config-loader.js';
-import { readEndpointTarget } from '../adapters/endpoint-target.js';
+import { accountBases, readEndpointTarget } from '../adapters/endpoint-target.js';
 import { createHttpSender } from '../adapters/http-sender.js';
 import { writeOutputFile } from '../adapters/output-file.js';
 import { SUITE_CHECK_IDS } from '../core/endpoint/checks.js';
@@ -37,9 +37,12 @@ const testEndpoint: CommandHandler = async (ctx, args, flags) => {
       ? await loadAccountWebhook(accountFile, ctx.cwd, o.webhook)
       : undefined;
   const input = resolveTestEndpointInput(o, acc?.webhook, [...SUITE_CHECK_IDS, 'burst']);
+  // An account file's secret references: only the env names the user allows (trust model).
+  const trusted = [...(config.trust?.env ?? []), o.secretEnv ?? '', o.authHeaderEnv ?? ''];
+  const accBases = acc && accountFile ? await accountBases(acc, accountFile, trusted) : {};
   const target = await readEndpointTarget(input, {
     ...{ env: ctx.env, cwd: ctx.cwd, masker: ctx.redactor, log },
-    bases: { cwd: ctx.cwd, config: configDir, ...(acc ? { account: acc.dir } : {}) },
+    bases: { cwd: ctx.cwd, config: configDir, ...accBases },
   });
 
   const testing = E.testing(showUrl(target.url));

@@ -63,5 +63,17 @@ export function maskUrl(raw: string, isTokenParam: (name: string) => boolean): s
   if (url.username) url.username = MASK;
   if (url.password) url.password = MASK;
   for (const [k] of url.searchParams) if (isTokenParam(k)) url.searchParams.set(k, MASK);
-  return decodeURI(url.toString());
+  return decodeOr(url.toString(), decodeURI);
+}
+
+/**
+ * Percent-decodes, or returns the text as it is when its escapes are malformed (`%E0%A4%A`,
+ * `p%zz`): a URL the WHATWG parser accepts must never crash qwh (exit 70).
+ */
+export function decodeOr(text: string, decode: (s: string) => string = decodeURIComponent): string {
+  try {
+    return decode(text);
+  } catch {
+    return text;
+  }
 }

@@ -4,4 +4,8 @@ export const CONFIG_MESSAGES = {
   invalidHint: 'Fix the config file; the JSON Schema is schema/qwh-config.schema.json.',
   irregularHint:
     'qwh reads its config from qwh.config.{json,yaml,yml}, .qwhrc{,.json,.yaml,.yml} or package.json#qwh: move this one aside, or pass --config FILE.',
+  notData: (file: string) =>
+    `${file}: qwh reads config files as data only (.json, .yaml, .yml, or no extension); it never runs code`,
+  notDataHint:
+    'Write the config as JSON or YAML (qwh.config.yaml), then pass --config qwh.config.yaml.',
 } as const;

@@ -3,6 +3,8 @@ export const INPUT_MESSAGES = {
   notFound: (file: string) => `${file}: no such file`,
   notFoundHint: 'Check the path, or run `qwh init` to write an account file.',
   notRegular: (file: string, kind: string) => `${file}: is a ${kind}, not a regular file`,
+  notReplaceable: (file: string, kind: string) =>
+    `${file} is a ${kind}; qwh replaces regular files only and never writes through a link`,
   notRegularHint: 'Give the path of a JSON or YAML file.',
   tooLarge: (file: string, bytes: number, max: number) =>
     `${file}: ${bytes} bytes is over the ${max}-byte limit for this kind of file`,

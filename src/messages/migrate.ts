@@ -84,6 +84,8 @@ export const MIGRATE_MESSAGES = {
     notRegular: (file: string) => `${file} is not a regular file; qwh will not replace it`,
     outside: (rel: string) => `${rel} is outside the account file's folder; qwh will not write it`,
     secretNotRegular: (rel: string) => `${rel} exists and is not a regular file`,
+    secretAdopted: (rel: string) =>
+      `${rel} already existed and was not written by this run: kept as it is, so the new webhook uses that value. If this folder came from someone else, delete the file, roll back and run again`,
     secretMode: (rel: string, mode: number) =>
       `${rel} is readable by other users (mode ${mode.toString(8)}); run chmod 600 ${rel}`,
     journalCorrupt: (file: string, line: number, why: string) =>

@@ -7,4 +7,15 @@ export const SECRETS_MESSAGES = {
   fileMissingHint: 'Check the path (relative paths are resolved from the account or config file).',
   fileEmpty: (file: string) => `secret file ${file} is empty`,
   oneSource: (what: string) => `give ${what} from one source only`,
+  // The trust model of an account file's secret references (core/account/secret-trust.ts).
+  refusedEnv: (file: string, path: string, ref: string) =>
+    `${file} › ${path}: ${ref} is not on the trusted list; qwh reads an account file's environment variables only when you allow them`,
+  refusedEnvHint: (name: string) =>
+    `If this file is yours, allow it: add ${name} to trust.env in your qwh config (qwh.config.yaml: trust: { env: [${name}] }), or pass the secret yourself (--secret-env / --auth-header-env ${name}).`,
+  refusedFile: (file: string, path: string, ref: string, why: 'absolute' | 'parent' | 'symlink') =>
+    `${file} › ${path}: ${ref} ${why === 'absolute' ? 'is an absolute path' : why === 'parent' ? 'leaves the account folder (..)' : 'is a symlink leading out of the account folder'}; qwh reads an account file's secret files only inside its folder`,
+  refusedFileHint:
+    'If this file is yours, move the secret file into the account folder and name it relative to it (e.g. .qwh/secrets/…), or pass it yourself (--secret-file / --auth-header-file).',
+  sourceLine: (path: string, ref: string, as: 'auth-header' | 'hmac-key', host: string) =>
+    `secret ${path}: ${ref} → ${as === 'auth-header' ? 'sent as the auth header to' : 'signs the deliveries to'} ${host}`,
 } as const;

@@ -16,7 +16,7 @@ const PASS = 's3cr3t-pass-9f2e';
 const TOKEN = 'tok-news-7c1d55aa';
 const BASIC = `Basic ${Buffer.from(`${USER}:${PASS}`).toString('base64')}`;
 const FILE = 'qualifio-account.yaml';
-const SECRETS = '.qwh/secrets/qualifio-account';
+const SECRETS = '.qwh/secrets/qualifio-account.yaml';
 
 function accountYaml(port: number): string {
   return `# Acme: two webhooks 1.0 (account + website), five push rules

@@ -14,7 +14,7 @@ export const PASS = 'Pw-9f2e-reliab';
 export const TOKEN = 'tok-7c1d55aa-reliab';
 export const BASIC = `Basic ${Buffer.from(`${USER}:${PASS}`).toString('base64')}`;
 export const FILE = 'qualifio-account.yaml';
-export const SECRETS = '.qwh/secrets/qualifio-account';
+export const SECRETS = '.qwh/secrets/qualifio-account.yaml';
 
 /** Two webhooks 1.0 (basic auth in one URL, a query token in the other), four push rules. */
 export const accountYaml = (port: number, padding = 0): string =>

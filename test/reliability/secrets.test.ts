@@ -244,10 +244,12 @@ webhooks:
     secret: { file: hmac.secret }
 `,
     );
-    expect(
-      (await qwh('te account', ['test-endpoint', '--account', 'acc-v2.yaml', '--webhook', 'v2']))
-        .code,
-    ).toBe(0);
+    // The account file names an env variable: refused (exit 4, its output scanned too) until the
+    // user's own config allows it (trust.env; docs/reliability.md "Secret references").
+    const te = ['test-endpoint', '--account', 'acc-v2.yaml', '--webhook', 'v2'];
+    expect((await qwh('te account refused', te)).code).toBe(4);
+    await writeFile(join(t.dir, 'trust.json'), JSON.stringify({ trust: { env: ['QWH_S_AUTH'] } }));
+    expect((await qwh('te account', [...te, '--config', 'trust.json'])).code).toBe(0);
     expect((await qwh('te burst', ['test-endpoint', url, ...flags, '--count', '20'])).code).toBe(0);
     const stopped = await l.stop();
     outputs.push(['listen stdout', stopped.stdout], ['listen stderr', stopped.stderr]);
@@ -325,7 +327,9 @@ webhooks:
     // Controls: the secrets were really in play (so the searches above could have failed).
     expect(readFileSync(join(t.dir, 'acc.yaml'), 'utf8')).toContain(`${USER}:${PASS}@`);
     expect(readFileSync(join(t.dir, 'acc.yaml'), 'utf8')).toContain(`token=${TOKEN}`);
-    expect(readFileSync(join(t.dir, '.qwh/secrets/acc/main-v2.auth'), 'utf8')).toBe(`${BASIC}\n`);
+    expect(readFileSync(join(t.dir, '.qwh/secrets/acc.yaml/main-v2.auth'), 'utf8')).toBe(
+      `${BASIC}\n`,
+    );
     expect(
       readFileSync(join(t.dir, 'saved.ndjson'), 'utf8').trim().split('\n').length,
     ).toBeGreaterThan(20);

@@ -99,7 +99,7 @@ describe('migrate service: a crash between the journaled intent and the rename',
         'simulated crash',
       );
       expect(readFileSync(file, 'utf8')).toBe(text);
-      const secret = readFileSync(join(t.dir, '.qwh/secrets/acme/main-v2.secret'), 'utf8');
+      const secret = readFileSync(join(t.dir, '.qwh/secrets/acme.yaml/main-v2.secret'), 'utf8');
 
       const seen: VerifyTarget[] = [];
       const out = await resumeMigration(
@@ -117,7 +117,9 @@ describe('migrate service: a crash between the journaled intent and the rename',
         ['news-v2', true],
       ]);
       // Same secret as the crashed run wrote (kept, not regenerated), used for verification.
-      expect(readFileSync(join(t.dir, '.qwh/secrets/acme/main-v2.secret'), 'utf8')).toBe(secret);
+      expect(readFileSync(join(t.dir, '.qwh/secrets/acme.yaml/main-v2.secret'), 'utf8')).toBe(
+        secret,
+      );
       expect(seen.map((s) => [s.v2Key, s.secret])).toEqual([
         ['main-v2', secret.trim()],
         ['news-v2', expect.stringMatching(/^[0-9a-f]{64}$/)],
@@ -335,9 +337,9 @@ describe('migrate service: the steps of a run', () => {
       const target = await findRollbackTarget(await a.store.readJournal(), 'yaml', a.store, false);
       expect(target?.info).toMatchObject({ finished: true, matches: true });
       expect(target?.info.secretFiles).toEqual([
-        '.qwh/secrets/acme/main-v2.auth',
-        '.qwh/secrets/acme/main-v2.secret',
-        '.qwh/secrets/acme/news-v2.secret',
+        '.qwh/secrets/acme.yaml/main-v2.auth',
+        '.qwh/secrets/acme.yaml/main-v2.secret',
+        '.qwh/secrets/acme.yaml/news-v2.secret',
       ]);
       const later = (): Date => new Date('2026-01-03T00:00:00.000Z');
       const restored = await restoreBackup(target!, { store: a.store, now: later });

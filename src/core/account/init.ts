@@ -1,7 +1,7 @@
 import { Document, isMap, isSeq, type Node } from 'yaml';
 import { TOKEN_QUERY_PARAM } from '../assumptions.js';
 import { formatPath, type Problem } from '../path.js';
-import { maskUrl } from '../redact.js';
+import { maskUrl, decodeOr } from '../redact.js';
 import { MESSAGES } from '../../messages/index.js';
 import {
   AccountFileSchema,
@@ -138,7 +138,7 @@ export function urlSecrets(raw: string): string[] {
     return [];
   }
   const out: string[] = [];
-  if (u.password) out.push(u.password, decodeURIComponent(u.password));
+  if (u.password) out.push(u.password, decodeOr(u.password));
   for (const [k, v] of u.searchParams) if (TOKEN_QUERY_PARAM.test(k) && v) out.push(v);
   return out;
 }

@@ -2,7 +2,7 @@ import { TOKEN_QUERY_PARAM } from '../assumptions.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { MESSAGES } from '../../messages/index.js';
-import { maskUrl } from '../redact.js';
+import { maskUrl, decodeOr } from '../redact.js';
 import type { SecretMasker } from '../../contracts/index.js';
 
 const E = MESSAGES.endpoint;
@@ -28,8 +28,8 @@ export function splitCredentials(
     throw new UserError(E.badUrl(showUrl(raw)), ExitCode.USAGE, E.badUrlHint);
   for (const [k, v] of u.searchParams) if (TOKEN_QUERY_PARAM.test(k)) masker.add(v);
   if (!u.username && !u.password) return { url: u.toString() };
-  const user = decodeURIComponent(u.username);
-  const pass = decodeURIComponent(u.password);
+  const user = decodeOr(u.username);
+  const pass = decodeOr(u.password);
   masker.add(pass);
   masker.add(u.password);
   const basic = `Basic ${Buffer.from(`${user}:${pass}`, 'utf8').toString('base64')}`;

@@ -24,10 +24,13 @@ export interface PlanSource {
 
 const MAX_KEY = 64;
 
-/** File name without folder and extension: names the folder of the file's secret files. */
+/**
+ * The file's name without its folder, extension kept: names the folder of its secret files, so
+ * `a.yaml` and `a.json` (and the default `qualifio-account.yaml|json`) never share secrets.
+ */
 export function fileStem(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
-  return base.replace(/\.(ya?ml|json)$/i, '') || 'account';
+  return base === '' || base === '.' || base === '..' ? 'account' : base;
 }
 
 /** `<key>-v2`, or `<key>-v2-2`, … when taken by a webhook or named by a push rule (another integration). */

@@ -1,3 +1,4 @@
+import { decodeOr } from '../redact.js';
 import type { AccountFile } from '../account/schema.js';
 import { basicAuthValue, splitV1Url } from './rules/v1-url.js';
 
@@ -6,7 +7,7 @@ export function registerUrlSecrets(account: AccountFile, register: (v: string) =
   for (const w of account.webhooks) {
     const raw = w.version === 1 ? w.url : w.host;
     const url = new URL(raw);
-    if (url.password) register(decodeURIComponent(url.password));
+    if (url.password) register(decodeOr(url.password));
     const parts = splitV1Url(raw, 'keep');
     for (const p of parts.tokenParams) for (const v of url.searchParams.getAll(p)) register(v);
     if (url.username || url.password) register(basicAuthValue(parts.username, parts.password));

@@ -6,6 +6,15 @@ import { parseDocumentText, type DocumentFormat } from '../../core/input/parse-d
 import type { JournalRecord } from '../../core/migrate/journal.js';
 import type { AccountSnapshot, VerifyResult, VerifyTarget } from '../../core/migrate/results.js';
 
+/** Where an account file's reference sits and where its value goes. */
+export interface SecretUse {
+  path: Array<string | number>;
+  host: string;
+  as: 'auth-header' | 'hmac-key';
+  /** The reference this run's plan wrote (a secret file of its own, or --secret-env NAME): qwh's. */
+  planned?: boolean;
+}
+
 /** Runs the endpoint check suite against one 2.0 webhook; reports progress as it goes. */
 export type Verifier = (
   target: VerifyTarget,
@@ -36,8 +45,12 @@ export interface MigrateDeps {
   logger: Logger;
   spinner: (text: string) => Promise<Spinner>;
   signal: AbortSignal;
-  /** Resolves a secret reference of the account file (relative files from its folder); registers it for masking. */
-  resolveSecret: (ref: SecretRef) => Promise<string>;
+  /**
+   * Resolves a secret reference of the account file (relative files from its folder); registers
+   * it for masking. With `use`, the reference is the file's own and is held to the trust model
+   * (core/account/secret-trust.ts), and its source and host are shown before it is read.
+   */
+  resolveSecret: (ref: SecretRef, use?: SecretUse) => Promise<string>;
   /** Registers a value for masking in every output. */
   registerSecret: (value: string) => void;
 }

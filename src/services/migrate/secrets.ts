@@ -1,8 +1,8 @@
-import type { AccountFile, WebhookV2 } from '../../core/account/schema.js';
+import type { AccountFile } from '../../core/account/schema.js';
 import type { VerifyTarget } from '../../core/migrate/results.js';
 import { basicAuthValue, splitV1Url } from '../../core/migrate/rules/v1-url.js';
 import type { Plan, PlannedSecretFile, PlanUnit } from '../../core/migrate/types.js';
-import type { MigrateDeps } from './deps.js';
+import type { MigrateDeps, SecretUse } from './deps.js';
 
 /** The value of a secret file apply writes: random hex, or credentials taken from the 1.0 URL. */
 export function secretFileValue(
@@ -27,8 +27,15 @@ export async function targetFor(
   plan: Plan,
   deps: Pick<MigrateDeps, 'resolveSecret'>,
 ): Promise<VerifyTarget> {
-  const w = account.webhooks.find((x): x is WebhookV2 => x.version === 2 && x.key === unit.v2Key);
-  if (!w) throw new Error(`2.0 webhook ${unit.v2Key} is not in the file`);
+  const index = account.webhooks.findIndex((x) => x.version === 2 && x.key === unit.v2Key);
+  const w = account.webhooks[index];
+  if (!w || w.version !== 2) throw new Error(`2.0 webhook ${unit.v2Key} is not in the file`);
+  const at = (field: string[], as: SecretUse['as'], planned = false): SecretUse => ({
+    ...{ path: ['webhooks', index, ...field], host: w.host, as, planned },
+  });
+  // The HMAC secret this plan gave the new webhook (its own file, or --secret-env NAME) is qwh's.
+  const planned = unit.create?.secret;
+  const ours = planned !== undefined && JSON.stringify(planned) === JSON.stringify(w.secret);
   return {
     v1Key: unit.v1.key,
     v2Key: w.key,
@@ -37,11 +44,16 @@ export async function targetFor(
       ? {
           authHeader: {
             name: w.authHeader.name,
-            value: await deps.resolveSecret(w.authHeader.value),
+            value: await deps.resolveSecret(
+              w.authHeader.value,
+              at(['authHeader', 'value'], 'auth-header'),
+            ),
           },
         }
       : {}),
-    ...(w.secret ? { secret: await deps.resolveSecret(w.secret) } : {}),
+    ...(w.secret
+      ? { secret: await deps.resolveSecret(w.secret, at(['secret'], 'hmac-key', ours)) }
+      : {}),
     allowInsecure: plan.options.allowInsecureHost,
     incompleteParticipations: w.incompleteParticipations,
   };

@@ -1,5 +1,5 @@
 import { TOKEN_QUERY_PARAM, V1_CREDENTIALS_IN_URL } from '../../assumptions.js';
-import { maskUrl } from '../../redact.js';
+import { maskUrl, decodeOr } from '../../redact.js';
 import type { QueryTokenMode } from '../types.js';
 
 /** A 1.0 URL taken apart: the 2.0 host, and the credentials it carried. */
@@ -39,8 +39,8 @@ export function splitV1Url(
       password: '',
       tokenParams: [],
     };
-  const username = decodeURIComponent(url.username);
-  const password = decodeURIComponent(url.password);
+  const username = decodeOr(url.username);
+  const password = decodeOr(url.password);
   url.username = '';
   url.password = '';
   const tokenParams = [...new Set([...url.searchParams.keys()].filter(isTokenParam))];
