@@ -159,10 +159,26 @@ describe('what the generator emits', () => {
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain(t.dir);
       expect(text).toContain('v1.ndjson');
+      // The account's own website identity is the one table learned from values (the fallback
+      // for a 2.0 payload without website.id): it appears on that table's line and nowhere else.
+      const identity = new Set(V1.flatMap((r) => [r!.website_id!, r!.website_name!]));
+      const lines = text.split('\n');
+      const table = /^(const |_|def _)(WEBSITE_IDS_BY_NAME|website_ids_by_name)\b/i;
+      for (const v of identity)
+        for (const l of lines.filter((x) => x.includes(v)))
+          expect(l, `${lang}: ${v}`).toMatch(table);
+      // With the identity values taken out of the table, no other captured value is anywhere.
+      const scrubbed = lines
+        .map((l) =>
+          table.test(l)
+            ? [...identity].reduce((x, v) => x.split(JSON.stringify(v)).join('""'), l)
+            : l,
+        )
+        .join('\n');
       for (const r of V1)
         for (const [k, v] of Object.entries(r!))
           if (v.length >= 4 && k !== 'my_newsletter')
-            expect(text, `${lang}: ${k}`).not.toContain(v);
+            expect(scrubbed, `${lang}: ${k}`).not.toContain(v);
     }
   });
 
@@ -238,14 +254,21 @@ describe('captures unlike the samples', () => {
 
 describe('--map and parity', () => {
   it('an override changes the emitted accessor, and parity follows it', async () => {
-    const map = new Map([['photo', 'form[variable=photo].responses[0].value']]);
+    const map = new Map([['photo', 'form[7].responses[0].file.path']]);
     const file = await adapterFile('js', map);
     const { readFile } = await import('node:fs/promises');
     const text = await readFile(file, 'utf8');
     expect(text).toContain(
-      'photo: at(p, ["form", {"variable": "photo"}, "responses", 0, "value"]), // form[variable=photo].responses[0].value · found by your --map',
+      'photo: at(p, ["form", 7, "responses", 0, "file", "path"]), // form[7].responses[0].file.path · found by your --map',
     );
     expect((await parity(file, 'js')).ok).toBe(true);
+    // Mapped to a path 2.0 never carries (a file upload has no value [doc]), parity says so.
+    const none = await adapterFile(
+      'js',
+      new Map([['photo', 'form[variable=photo].responses[0].value']]),
+    );
+    const r = await parity(none, 'js');
+    expect(r.fields.map((f) => [f.key, f.pairs])).toEqual([['photo', 30]]);
   });
 
   for (const lang of ['js', 'python', 'jq'] as const) {
@@ -270,6 +293,57 @@ describe('--map and parity', () => {
     expect(e.expected).toBe('"q•••"');
     expect(e.got).toMatch(/^"\p{L}•••"$/u);
   });
+});
+
+describe('a website id absent from 2.0 (the published example has none)', () => {
+  it('is read by website name from a table learned from the pairs, in every language', async () => {
+    expect(V2.some((p) => p.campaign.channel.website.id === undefined)).toBe(true);
+    const js = (await emit({ adapter: { lang: 'js', out: 'x' } })).get('x')!;
+    expect(js).toContain(
+      'website_id: or(text(at(p, ["campaign", "channel", "website", "id"])), lookup(at(p, ["campaign", "channel", "website", "name"]), WEBSITE_IDS_BY_NAME)), //',
+    );
+    expect(js).toMatch(
+      /^\/\/ WEBSITE_IDS_BY_NAME: website ids by website name, seen in 30 pairs of the captures; a website not seen here gives undefined — add it\./m,
+    );
+    expect(js).toContain(
+      'const WEBSITE_IDS_BY_NAME = {"qwh test site FR": "990002", "qwh test website": "990001"};',
+    );
+    const py = (await emit({ adapter: { lang: 'python', out: 'x' } })).get('x')!;
+    expect(py).toMatch(/^_WEBSITE_IDS_BY_NAME = \{"qwh test site FR": "990002", /m);
+    expect(py).toMatch(/gives None — add it\./);
+    const jq = (await emit({ adapter: { lang: 'jq', out: 'x' } })).get('x')!;
+    expect(jq).toMatch(/^def _website_ids_by_name: \{"qwh test site FR": "990002", /m);
+    expect(jq).toMatch(/gives null — add it\./);
+  });
+
+  /** Pair 3 of the samples on a website the captures never showed, without website.id. */
+  function unseenWebsite(): { v1: unknown[]; v2: unknown[] } {
+    const v1 = V1.map((r) => ({ ...r! }));
+    const v2 = V2.map((p) => structuredClone(p));
+    const w = v2[2]!.campaign.channel as { website: Record<string, unknown> };
+    w.website = { name: 'qwh test site NL', domain: 'nl.qwh-test.example', country: 'NL' };
+    v1[2]!.website_id = '990003';
+    v1[2]!.website_name = 'qwh test site NL';
+    return { v1, v2 };
+  }
+
+  for (const lang of ['js', 'ts', 'python', 'jq'] as const) {
+    it.skipIf(!RUNTIMES[lang])(
+      `${lang}: a website not in the table is website_id on that pair, not a crash`,
+      async () => {
+        const caps = unseenWebsite();
+        const r = await parity(await adapterFile(lang), lang, caps.v1, caps.v2);
+        expect(r).toMatchObject({ ok: false, pairs: 30, identical: 29 });
+        expect(r.fields.map((f) => [f.key, f.pairs])).toEqual([['website_id', 1]]);
+        expect(r.fields[0]!.examples[0]).toMatchObject({
+          v1: 'v1.ndjson:3',
+          v2: 'v2.ndjson:3',
+          expected: '"990003"',
+          got: MESSAGES.adapter.noValue,
+        });
+      },
+    );
+  }
 });
 
 describe('adapter runtimes', () => {

@@ -1,4 +1,5 @@
 import type { Conversion } from './convert.js';
+import type { AdapterFallback } from './fallback.js';
 import type { AdapterModel } from './model.js';
 import type { Step } from './steps.js';
 
@@ -65,4 +66,30 @@ export function strftimeOf(format: string): string {
 /** The code table as a JSON object literal (keys sorted by the model). */
 export function tableLiteral(c: Extract<Conversion, { kind: 'code' }>): string {
   return `{${c.table.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
+}
+
+/** The fallback tables of a model, in field order, with the 1.0 key and the 2.0 path each serves. */
+export function fallbacksOf(
+  model: AdapterModel,
+): Array<{ key: string; path: string; fb: AdapterFallback }> {
+  const out: Array<{ key: string; path: string; fb: AdapterFallback }> = [];
+  for (const f of model.fields)
+    if (f.read?.fallback) out.push({ key: f.key, path: f.read.path, fb: f.read.fallback });
+  return out;
+}
+
+/** The comment above a fallback constant: what it holds, where it came from, what it misses. */
+export function fallbackComment(
+  t: { key: string; path: string; fb: AdapterFallback },
+  none: string,
+): string {
+  const { fb } = t;
+  return commentText(
+    `${fb.name}: ${fb.what}, seen in ${fb.pairs} pairs of the captures; a ${fb.noun} not seen here gives ${none} — add it. Read for ${t.key} when ${t.path} is absent.`,
+  );
+}
+
+/** A fallback table as a JSON object literal (valid JS, Python and jq; keys sorted by the model). */
+export function fallbackLiteral(fb: AdapterFallback): string {
+  return `{${fb.table.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
 }

@@ -1,4 +1,13 @@
-import { commentText, headerLines, stepsLiteral, strftimeOf, tableLiteral } from './emit-common.js';
+import {
+  commentText,
+  fallbackComment,
+  fallbackLiteral,
+  fallbacksOf,
+  headerLines,
+  stepsLiteral,
+  strftimeOf,
+  tableLiteral,
+} from './emit-common.js';
 import type { AdapterField, AdapterModel, AdapterRead } from './model.js';
 
 const HELPERS = `# Helpers (jq 1.6+). A missing or odd-shaped part reads as null, never an error.
@@ -29,6 +38,9 @@ def _date($fmt; $off):
       end
   end;
 def _code($table): . as $k | if type == "string" and ($table | has($k)) then $table[$k] else . end;
+def _lookup($t):
+  (if type == "number" and . == floor then tostring else . end) as $k
+  | if ($k | type) == "string" and ($t | has($k)) then $t[$k] else null end;
 def _or_empty: if . == null then "" else . end;
 `;
 
@@ -41,8 +53,17 @@ export function jqExpression(r: AdapterRead): string {
   else if (c.kind === 'date')
     pipes.push(`_date(${JSON.stringify(strftimeOf(c.format))}; ${c.offsetMinutes})`);
   else if (c.kind === 'code') pipes.push(`_code(${tableLiteral(c)})`);
-  if (r.emptyWhenMissing) pipes.push('_or_empty');
-  return `(${pipes.join(' | ')})`;
+  let e = pipes.join(' | ');
+  // The fallback is read from the payload itself: `E as $v | …` keeps the payload as input.
+  if (r.fallback)
+    e = `(${e}) as $v | if $v == null then (_at(${stepsLiteral(r.fallback.steps)}) | _lookup(${jqName(r.fallback.name)})) else $v end`;
+  if (r.emptyWhenMissing) e = `${e} | _or_empty`;
+  return `(${e})`;
+}
+
+/** A fallback constant as a jq definition name: `_website_ids_by_name`. */
+function jqName(name: string): string {
+  return `_${name.toLowerCase()}`;
 }
 
 function fieldLine(f: AdapterField, last: boolean): string {
@@ -57,6 +78,10 @@ export function emitJq(model: AdapterModel): string {
     ...headerLines(model, 'This jq program').map((l) => `# ${l}`),
     '',
     HELPERS,
+    ...fallbacksOf(model).flatMap((t) => [
+      `# ${fallbackComment(t, 'null')}`,
+      `def ${jqName(t.fb.name)}: ${fallbackLiteral(t.fb)};`,
+    ]),
     '{',
     ...model.fields.map((f, i) => fieldLine(f, i === n - 1)),
     '}',

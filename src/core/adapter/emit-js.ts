@@ -1,4 +1,12 @@
-import { commentText, headerLines, stepsLiteral, tableLiteral } from './emit-common.js';
+import {
+  commentText,
+  fallbackComment,
+  fallbackLiteral,
+  fallbacksOf,
+  headerLines,
+  stepsLiteral,
+  tableLiteral,
+} from './emit-common.js';
 import type { AdapterField, AdapterModel, AdapterRead } from './model.js';
 
 /**
@@ -15,6 +23,7 @@ const TYPES = [
   '/** The flat 1.0 record: one key per field, as 1.0 sent it. */',
   'export type V1Record = { [key: string]: unknown };',
   'type CodeTable = { readonly [code: string]: string | number | boolean };',
+  'type LookupTable = { readonly [key: string]: string | number };',
   '// </qwh:types>',
 ];
 
@@ -71,6 +80,15 @@ function code(v: unknown, table: CodeTable): unknown {
   return typeof v === 'string' && Object.prototype.hasOwnProperty.call(table, v) ? table[v] : v;
 }
 
+function lookup(k: unknown, table: LookupTable): unknown {
+  const t = typeof k === 'number' && Number.isInteger(k) ? String(k) : k;
+  return typeof t === 'string' && Object.prototype.hasOwnProperty.call(table, t) ? table[t] : undefined;
+}
+
+function or(v: unknown, fallback: unknown): unknown {
+  return v === undefined || v === null ? fallback : v;
+}
+
 function orEmpty(v: unknown): unknown {
   return v === undefined || v === null ? '' : v;
 }
@@ -89,6 +107,8 @@ export function jsExpression(r: AdapterRead): string {
   else if (c.kind === 'number') e = `num(${e})`;
   else if (c.kind === 'date') e = `date(${e}, ${JSON.stringify(c.format)}, ${c.offsetMinutes})`;
   else if (c.kind === 'code') e = `code(${e}, ${tableLiteral(c)})`;
+  if (r.fallback)
+    e = `or(${e}, lookup(at(p, ${stepsLiteral(r.fallback.steps)}), ${r.fallback.name}))`;
   return r.emptyWhenMissing ? `orEmpty(${e})` : e;
 }
 
@@ -104,6 +124,11 @@ export function emitTs(model: AdapterModel): string {
     '',
     ...TYPES,
     '',
+    ...fallbacksOf(model).flatMap((t) => [
+      `// ${fallbackComment(t, 'undefined')}`,
+      `const ${t.fb.name} = ${fallbackLiteral(t.fb)};`,
+      '',
+    ]),
     'export function toV1(p: unknown): V1Record {',
     '  return {',
     ...model.fields.map(fieldLine),

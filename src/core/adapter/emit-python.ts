@@ -1,4 +1,12 @@
-import { commentText, headerLines, stepsLiteral, tableLiteral } from './emit-common.js';
+import {
+  commentText,
+  fallbackComment,
+  fallbackLiteral,
+  fallbacksOf,
+  headerLines,
+  stepsLiteral,
+  tableLiteral,
+} from './emit-common.js';
 import type { AdapterField, AdapterModel, AdapterRead } from './model.js';
 
 const HELPERS = `# Helpers: standard library only. A missing or odd-shaped part reads as None, never an error.
@@ -63,6 +71,21 @@ def _code(v, table):
     return table.get(v, v) if isinstance(v, str) else v
 
 
+def _lookup(k, table):
+    # As the JavaScript adapter: an integer key is read as its text, anything else but text misses.
+    if isinstance(k, bool):
+        return None
+    if isinstance(k, int):
+        k = str(k)
+    elif isinstance(k, float) and k.is_integer():
+        k = str(int(k))
+    return table.get(k) if isinstance(k, str) else None
+
+
+def _or(v, fallback):
+    return fallback if v is None else v
+
+
 def _or_empty(v):
     return "" if v is None else v
 `;
@@ -79,6 +102,8 @@ export function pyExpression(r: AdapterRead): string {
   else if (c.kind === 'number') e = `_num(${e})`;
   else if (c.kind === 'date') e = `_date(${e}, ${JSON.stringify(c.format)}, ${c.offsetMinutes})`;
   else if (c.kind === 'code') e = `_code(${e}, ${pyLiteral(tableLiteral(c))})`;
+  if (r.fallback)
+    e = `_or(${e}, _lookup(_at(p, ${stepsLiteral(r.fallback.steps)}), _${r.fallback.name}))`;
   return r.emptyWhenMissing ? `_or_empty(${e})` : e;
 }
 
@@ -95,6 +120,11 @@ export function emitPython(model: AdapterModel): string {
     'import re',
     'from datetime import datetime, timedelta, timezone',
     '',
+    ...fallbacksOf(model).flatMap((t) => [
+      `# ${fallbackComment(t, 'None')}`,
+      `_${t.fb.name} = ${fallbackLiteral(t.fb)}`,
+      '',
+    ]),
     '',
     'def to_v1(p):',
     '    return {',

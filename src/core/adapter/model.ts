@@ -10,6 +10,7 @@ import {
   parseIso,
   type Conversion,
 } from './convert.js';
+import { applyRead, learnFallback, type AdapterFallback } from './fallback.js';
 import { readSteps, stepsOf, withTail, type Step } from './steps.js';
 import { ownValue, sameV1Value } from './values.js';
 
@@ -26,6 +27,8 @@ export interface AdapterRead {
   convert: Conversion;
   /** 1.0 sent "" where 2.0 has no value (an unanswered field). */
   emptyWhenMissing: boolean;
+  /** Where `path` is absent: the value looked up by a sibling identity field (fallback.ts). */
+  fallback?: AdapterFallback;
 }
 
 /** One line of the generated adapter. */
@@ -163,10 +166,36 @@ const METHOD_WORDS: Record<string, string> = {
 function commentOf(f: FieldFinding, c: Choice, pairs: number): string {
   const how = f.methods.map((m) => METHOD_WORDS[m] ?? m).join(' + ');
   const bits = [c.read.path, `found by ${how || 'nothing'}`, describeConversion(c.read.convert)];
+  const fb = c.read.fallback;
+  if (fb) bits.push(`when absent: ${fb.name} by ${fb.path}`);
   if (c.read.emptyWhenMissing) bits.push('"" when 2.0 has no value');
   if (c.note) bits.push(c.note);
   bits.push(pairs > 0 ? `${c.same}/${pairs} pairs reproduced` : 'no paired captures to check');
   return bits.join(' · ');
+}
+
+/**
+ * The choice with a fallback when its path is absent from some pairs and an identity table
+ * fills them (fallback.ts); its constant gets a name unique in the adapter.
+ */
+function withFallback(
+  c: Choice,
+  key: string,
+  input: AdapterModelInput,
+  names: Map<string, number>,
+): Choice {
+  const learned = learnFallback(c.read, key, input.pairs);
+  if (!learned) return c;
+  const n = (names.get(learned.name) ?? 0) + 1;
+  names.set(learned.name, n);
+  const read: AdapterRead = {
+    ...c.read,
+    fallback: { ...learned, name: n === 1 ? learned.name : `${learned.name}_${n}` },
+  };
+  const same = input.pairs.filter((p) =>
+    sameV1Value(applyRead(read, p.v2), ownValue(p.v1, key)),
+  ).length;
+  return { ...c, read, same };
 }
 
 /**
@@ -178,6 +207,7 @@ export function buildAdapterModel(input: AdapterModelInput): AdapterModel {
   const byPath = new Map(input.report.fields.map((f) => [f.v1Path, f]));
   const fields: AdapterField[] = [];
   const emitted = new Set<string>();
+  const names = new Map<string, number>();
   const keys = [...input.v1Keys];
   for (const f of input.report.fields) {
     const segs = (() => {
@@ -213,7 +243,8 @@ export function buildAdapterModel(input: AdapterModelInput): AdapterModel {
       });
       continue;
     }
-    fields.push({ key, read: c.read, comment: commentOf(f, c, input.pairs.length) });
+    const cf = withFallback(c, key, input, names);
+    fields.push({ key, read: cf.read, comment: commentOf(f, cf, input.pairs.length) });
   }
   const notFlat = input.report.fields
     .map((f) => f.v1Path)
