@@ -123,6 +123,7 @@ const CUTOVER_MESSAGES = {
   rbNoBackOffice: 'No back-office step at this stage.',
   revertNothingConfirmed:
     'Nothing was confirmed in the back office for these webhooks (stage "planned"): nothing to revert there unless you set 2.0 up without confirming.',
+  recreateRule: (key: string) => `add it again (destination Webhook 1.0 ${key})`,
   recreateV1Title: 'Re-create Webhook 1.0 and its push rules (they were deleted)',
   recreateV1: (url: string) =>
     `URL: ${url} (the full URL, with its credentials, is in the restored account file)`,

@@ -27,13 +27,18 @@ export function applyEvent(
   let w = doc.webhooks[i];
   if (!w) throw new Error(`no stages for ${v1Key}`);
   const d = decide(w, event);
+  // A pass before `configured` moves nothing, but is noted: confirming goes on to receiver-ready.
+  if (event.kind === 'verified' && w.stage === 'planned') {
+    const webhooks = [...doc.webhooks];
+    webhooks[i] = { ...w, receiverVerifiedAt: rec.at };
+    return { doc: { ...doc, webhooks }, outcome: { v1Key, moved: [], stage: w.stage } };
+  }
   if (!d.ok) return { doc, outcome: { v1Key, refused: d.gate, stage: w.stage } };
   const moved: Stage[] = [];
   if (d.to) {
     w = advance(w, d.to, { ...rec, evidence: d.evidence });
     moved.push(d.to);
   }
-  if (event.kind === 'verified' && w.stage === 'planned') w = { ...w, receiverVerifiedAt: rec.at };
   if (event.kind === 'confirm' && w.stage === 'configured' && w.receiverVerifiedAt) {
     w = advance(w, 'receiver-ready', {
       at: rec.at,
