@@ -16,6 +16,7 @@ export interface CaptureRecord {
   /** Arrival time, ISO-8601 UTC. */
   at: string;
   method: string;
+  /** The request path, without its query string (which may carry a token). */
   path: string;
   /** The webhook version the receiver listened as (absent: told from the body). */
   version?: 1 | 2;
@@ -55,7 +56,8 @@ export function captureRecordOf(r: {
     qwhCapture: 1,
     at: r.at.toISOString(),
     method: r.method,
-    path: r.path,
+    // The query string is dropped: 1.0 URLs carry tokens there.
+    path: r.path.split('?')[0] ?? '/',
     ...(r.version ? { version: r.version } : {}),
     headers,
     ...(r.authHeader ? { auth: { header: r.authHeader.name, matched: r.authHeader.matched } } : {}),
