@@ -16,6 +16,7 @@ import { formatPath } from '../core/path.js';
 import { SIGNATURE_HEADER } from '../core/assumptions.js';
 import { verifySignature } from '../core/signing.js';
 import { MESSAGES } from '../messages/index.js';
+import { captureRecordOf } from '../core/migrate/captures.js';
 
 /** Largest body the receiver accepts; larger ones get 413 without being read. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -219,7 +220,19 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
     seen.add(id);
     if (seen.size > maxIds) seen.delete(seen.values().next().value as string);
     if (save) {
-      save.stream.write(JSON.stringify(parsed) + '\n');
+      // One capture record a line (docs/migrate.md "Captures"): the exact bytes and headers,
+      // the auth header's value left out (only whether it matched).
+      const rec = captureRecordOf({
+        at: new Date(),
+        method: req.method ?? 'POST',
+        path: req.url ?? '/',
+        version,
+        headers: req.headers,
+        ...(opts.authHeader ? { authHeader: { name: opts.authHeader.name, matched: true } } : {}),
+        body,
+        status: 200,
+      });
+      save.stream.write(JSON.stringify(rec) + '\n');
       stats.saved++;
     }
     answer(res, 200, { ok: true, id, duplicate: false, ...(warnings ? { warnings } : {}) });

@@ -5,6 +5,7 @@ import { ExitCode } from '../core/exit-codes.js';
 import { jsonExtent, lineColumn, scanJson } from '../core/input/json-scan.js';
 import { looksFormEncoded, parseFormEncoded } from '../core/payload/v1.js';
 import type { PayloadEvent } from '../contracts/index.js';
+import { captureBody } from '../core/migrate/captures.js';
 import { MESSAGES } from '../messages/index.js';
 import {
   MAX_DOCUMENT_BYTES,
@@ -54,7 +55,10 @@ export async function* readPayloads(
     emptyFolder: (shown) =>
       new UserError(MESSAGES.diff.emptyFolder(shown), ExitCode.USAGE, MESSAGES.diff.noPayloadsHint),
   });
-  for await (const c of captures) {
+  for await (const raw of captures) {
+    // A capture record (qwh listen --save, docs/migrate.md "Captures") stands for its body.
+    const body = raw.kind === 'too-long' ? undefined : captureBody(raw.bytes);
+    const c = body && raw.kind !== 'too-long' ? { ...raw, bytes: body } : raw;
     if (c.kind === 'line') yield lineEvent(c, opts.side);
     else if (c.kind === 'document') yield* fromDocument(c.bytes, c.where, opts.side);
     else

@@ -11,6 +11,7 @@ import {
   storeFor,
 } from '../adapters/migrate-files.js';
 import { readRegularFile } from '../adapters/read-file.js';
+import { StagesFile } from '../adapters/stages-file.js';
 import { resolveSecretRef, type SecretSource } from '../adapters/secrets.js';
 import { describeRef, trustOf, type SecretTrust } from '../core/account/secret-trust.js';
 import { showUrl } from '../core/endpoint/target-url.js';
@@ -20,6 +21,8 @@ import { MESSAGES } from '../messages/index.js';
 import type { MigrateDeps } from '../services/migrate.js';
 import type { PrepareDeps } from '../services/migrate-prepare.js';
 import { checkSuiteVerifier } from '../services/migrate-verify.js';
+import { verifyConfigured } from '../services/migrate-cutover.js';
+import { ExitCode } from '../core/exit-codes.js';
 import { startSpinner } from '../ui/spinner.js';
 
 // The real world of `qwh migrate`, `resume` and `rollback`: the deps their services are given.
@@ -55,6 +58,8 @@ export async function buildDeps(
   const deps = { createSender: createHttpSender, clock: { now: () => performance.now() } };
   return {
     store,
+    stages: new StagesFile(store.path, store.shown),
+    user: ctx.env.USER ?? ctx.env.USERNAME ?? 'unknown',
     verify: checkSuiteVerifier(
       { ...deps, logger: log, version: ctx.version },
       {
@@ -122,4 +127,23 @@ export function prepareDepsFor(
 /** Keeps the first Ctrl-C from killing the run mid-step: the step finishes, then the run stops (130). */
 export function finishStepOnInterrupt(ctx: RuntimeContext, log: Logger): () => void {
   return ctx.onInterrupt(() => log.warn(M.finishingStep));
+}
+
+/**
+ * A plain `qwh migrate` with nothing left to write advances what the gates allow: it verifies
+ * the receivers of webhooks confirmed `configured`. The exit code: 1 a check failed, 3 a
+ * receiver unreachable, else 0.
+ */
+export async function advanceConfigured(
+  ctx: RuntimeContext,
+  store: AccountStore,
+  source: AccountSnapshot,
+  log: Logger,
+  opts: { verifyTimeout?: number; caFile?: string | undefined; allowInsecure: boolean },
+): Promise<number> {
+  const deps = await buildDeps(ctx, store, log, opts);
+  const out = await verifyConfigured(snapshotOfLoaded(source), deps, opts);
+  const verdicts = out.map((o) => o.result.verdict);
+  if (verdicts.includes('fail')) return ExitCode.PROBLEMS;
+  return verdicts.includes('unreachable') ? ExitCode.UNREACHABLE : ExitCode.OK;
 }

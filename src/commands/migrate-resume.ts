@@ -11,7 +11,7 @@ import { createPrompter } from '../ui/prompts.js';
 import { MIGRATE_REPORTERS, type ResumeView } from '../ui/reporters/migrate.js';
 import * as files from '../adapters/migrate-files.js';
 import * as shared from './migrate-deps.js';
-import { runbookAfter, writeRunbook } from './migrate-runbook.js';
+import { runbookAfter, writeRunbook } from './migrate-output.js';
 
 /** `qwh migrate resume [file]`: finishes the unfinished run of the journal (or --abandon marks it given up). */
 const resume: CommandHandler = async (ctx, args, flags) => {

@@ -1,30 +1,30 @@
-import type { Logger, RuntimeContext } from '../contracts/index.js';
-import { writeOutputFile } from '../adapters/output-file.js';
-import type { ApplyResult } from '../core/migrate/results.js';
-import { buildRunbook, type Runbook } from '../core/migrate/runbook.js';
-import { MESSAGES } from '../messages/index.js';
-import { renderRunbookMarkdown } from '../ui/reporters/migrate.js';
+import type { CommandHandler } from '../contracts/index.js';
+import { loadCommandConfig } from '../adapters/config-loader.js';
+import { loadForMigrate, resolveAccountFile, storeFor } from '../adapters/migrate-files.js';
+import { StagesFile } from '../adapters/stages-file.js';
+import { ExitCode } from '../core/exit-codes.js';
+import { stageRunbook } from '../core/migrate/stage-view.js';
+import { MIGRATE_RUNBOOK_OPTIONS } from '../core/options/migrate.js';
+import { resolveOptions } from '../core/options/resolve.js';
+import { selectWebhooks } from '../services/migrate-cutover.js';
+import { createLogger } from '../ui/logger.js';
+import { printResult } from '../ui/print.js';
+import { createPrompter } from '../ui/prompts.js';
+import { MIGRATE_CUTOVER_REPORTERS } from '../ui/reporters/migrate-cutover.js';
 
-// What the migrate commands say once a run ends: the back-office runbook, to the --runbook file.
-
-const M = MESSAGES.migrate;
-
-/** The back-office runbook after a run: 1.0 off only where it really went off. */
-export function runbookAfter(r: ApplyResult): Runbook {
-  return buildRunbook(
-    r.final.account,
-    r.units.map((u) => ({ v1Key: u.v1Key, v2Key: u.v2Key, v1: u.v1 })),
-  );
-}
-
-/** Writes the --runbook file (Markdown, masked) and says so; nothing without --runbook. */
-export async function writeRunbook(
-  ctx: RuntimeContext,
-  log: Logger,
-  file: string | undefined,
-  runbook: Runbook,
-): Promise<void> {
-  if (!file) return;
-  await writeOutputFile(ctx.cwd, file, renderRunbookMarkdown(runbook), ctx.redactor);
-  log.info(M.runbookWritten(file, runbook.steps.length));
-}
+/** `qwh migrate runbook [file]`: the back-office steps of each webhook's current stage, as a Markdown checklist. */
+const runbook: CommandHandler = async (ctx, args, flags) => {
+  const log = createLogger(ctx);
+  const cfg = await loadCommandConfig(ctx, flags);
+  const o = resolveOptions(MIGRATE_RUNBOOK_OPTIONS, { flags, args, env: ctx.env });
+  const file = await resolveAccountFile(ctx, o.file, cfg, createPrompter(ctx));
+  const loaded = await loadForMigrate(ctx, file, log);
+  const store = storeFor(loaded.path, file, log);
+  const doc = await new StagesFile(store.path, file).read();
+  const webhooks = selectWebhooks(doc, file, o.webhook);
+  const rb = stageRunbook(loaded.account, { ...doc, webhooks }, file);
+  const view = { file, ...rb };
+  printResult(ctx, MIGRATE_CUTOVER_REPORTERS[o.json ? 'json' : 'human'].runbook(view));
+  return ExitCode.OK;
+};
+export default runbook;

@@ -15,7 +15,7 @@ import { createPrompter } from '../ui/prompts.js';
 import { MIGRATE_REPORTERS, type MigrateEnd } from '../ui/reporters/migrate.js';
 import { writePlanFile } from '../adapters/migrate-files.js';
 import * as shared from './migrate-deps.js';
-import { runbookAfter, writeRunbook } from './migrate-runbook.js';
+import { runbookAfter, writeRunbook } from './migrate-output.js';
 
 const M = MESSAGES.migrate;
 
@@ -46,7 +46,9 @@ const migrate: CommandHandler = async (ctx, args, flags) => {
   if (plan.changes === 0) {
     await writeRunbook(ctx, log, input.runbook, runbook);
     end({ kind: 'no-changes' });
-    return ExitCode.OK;
+    const o = { verifyTimeout: input.verifyTimeout, caFile: input.caFile };
+    const adv = { ...o, allowInsecure: input.options.allowInsecureHost };
+    return input.dryRun ? ExitCode.OK : shared.advanceConfigured(ctx, p.store, p.source, log, adv);
   }
   printResult(ctx, reporter.plan(view, c));
   if (input.dryRun || input.planOut) {

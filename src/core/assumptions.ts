@@ -87,3 +87,10 @@ export const BACK_OFFICE = {
   pushRules: 'Settings › Push rules',
   addRule: 'Add a rule',
 } as const;
+
+/**
+ * [doc] Qualifio pushes incomplete participations 60 minutes after they started. [assumed] A
+ * dual run observed for that long after `configured` (first to last capture) has seen every
+ * kind of push at least once, so an empty 1.0-only list over it means no participation is lost.
+ */
+export const RECONCILE_WINDOW_MINUTES = 60;

@@ -1,6 +1,136 @@
 /** What qwh says for `migrate`. */
 import { IO_REASONS } from './io-reasons.js';
 
+/** The staged cut-over: status, confirm, observe, the stage runbook. */
+const CUTOVER_MESSAGES = {
+  stageWords: {
+    planned: 'planned: in the file; not yet in the back office',
+    configured: 'configured: the admin set 2.0 up in the back office',
+    'receiver-ready': 'receiver-ready: the receiver passed the check suite with its secret',
+    delivering: 'delivering: real Qualifio 2.0 deliveries seen and verified',
+    reconciled: 'reconciled: every 1.0 participation also arrived over 2.0',
+    'v1-off': 'v1-off: the admin turned 1.0 off in the back office',
+    'v1-deleted': 'v1-deleted: the admin deleted 1.0',
+  },
+  gates: {
+    'not-configured': 'the 2.0 webhook is not confirmed configured in the back office',
+    'receiver-not-ready': 'the receiver has not passed the check suite with its secret',
+    'not-delivering': 'no real Qualifio 2.0 delivery has been seen and verified',
+    'not-reconciled': 'the dual run is not reconciled',
+    'v1-not-off': '1.0 is not confirmed off',
+    'already-past': 'the webhook is past this step',
+  },
+  next: {
+    'confirm-configured': (file: string, key: string) =>
+      `qwh migrate runbook ${file}   # then: qwh migrate confirm ${file} configured --webhook ${key}`,
+    verify: (file: string) => `qwh migrate ${file}   # verifies the receiver with its secret`,
+    observe: (file: string) => `qwh migrate observe ${file} --captures <captures.ndjson>`,
+    'confirm-v1-off': (file: string, key: string) =>
+      `qwh migrate confirm ${file} v1-off --webhook ${key}   # after turning 1.0 off in the back office`,
+    'confirm-v1-deleted': (file: string, key: string) =>
+      `qwh migrate confirm ${file} v1-deleted --webhook ${key}   # after deleting 1.0 in the back office`,
+    done: () => 'nothing: the cut-over is complete',
+  },
+  noStages: (file: string) => `${file}: no migrated webhook yet (no stages recorded)`,
+  noStagesHint: (file: string) => `Run qwh migrate ${file} first.`,
+  unknownWebhook: (key: string, known: string) =>
+    `--webhook ${key}: not a migrated webhook 1.0 of the file (known: ${known || 'none'})`,
+  refused: (step: string, key: string, gate: string) =>
+    `confirm ${step} refused for ${key}: ${gate}`,
+  lostItem: (id: string, campaign: string, website: string) =>
+    `participation ${id} reached 1.0 but not 2.0 — campaign ${campaign}, website ${website}`,
+  refusedHint: (next: string) => `Next: ${next}`,
+  acceptGapHint:
+    'To cut over anyway, say why: --accept-gap "reason" (journaled, and shown by status for ever after).',
+  confirmAsk: (step: string, keys: readonly string[]) =>
+    step === 'configured'
+      ? `Did you configure Webhook 2.0 and its push rules in the back office for ${keys.join(', ')}, and hand the secret to the receiver team?`
+      : step === 'v1-off'
+        ? `Did you turn Webhook 1.0 off in the back office for ${keys.join(', ')}?`
+        : `Did you delete Webhook 1.0 (and its push rules) in the back office for ${keys.join(', ')}?`,
+  confirmed: (step: string, key: string, stages: readonly string[]) =>
+    `${key}: ${step} confirmed${stages.length ? ` → ${stages.join(' → ')}` : ''}`,
+  already: (step: string, key: string) => `${key}: ${step} was confirmed already; nothing to do`,
+  fileMarked: (file: string, what: string) => `${file}: ${what}`,
+  markedOff: (keys: readonly string[]) => `1.0 marked enabled: false (${keys.join(', ')})`,
+  removedV1: (keys: readonly string[], rules: number) =>
+    `1.0 webhook${keys.length === 1 ? '' : 's'} ${keys.join(', ')} and ${rules} push rule${rules === 1 ? '' : 's'} removed`,
+  confirmNeedsStep: 'confirm needs the step you did: configured, v1-off or v1-deleted',
+  confirmNeedsStepHint: 'qwh migrate confirm qualifio-account.yaml configured',
+  acceptGapTooShort: '--accept-gap needs a reason of at least 3 characters',
+  acceptGapOnlyV1Off: '--accept-gap only goes with confirm v1-off',
+  statusTitle: (file: string) => `Cut-over status — ${file}`,
+  gapAccepted: (reason: string, by: string, at: string) =>
+    `gap accepted by ${by} at ${at}: ${reason}`,
+  evidence: (e: {
+    verified: number;
+    lost: number;
+    paired: number;
+    v2Only: number;
+    window: number;
+    last?: string;
+  }) =>
+    `${e.verified} real 2.0 verified, ${e.paired} paired, ${e.lost} only in 1.0, ${e.v2Only} only in 2.0, window ${e.window} min${e.last ? `, last ${e.last}` : ''}`,
+  noEvidence: 'no captures observed yet',
+  observeTitle: (file: string) => `Observed deliveries — ${file}`,
+  observeTally: (t: {
+    read: number;
+    tests: number;
+    unattributed: number;
+    beforeConfigured: number;
+    bad: number;
+  }) =>
+    `${t.read} read: ${t.tests} qwh test deliveries left out, ${t.beforeConfigured} before "configured", ${t.unattributed} matched no webhook, ${t.bad} unreadable lines`,
+  badCapture: (where: string, why: string) => `${where}: ${why} (skipped)`,
+  lostTitle: (n: number) => `would be LOST (${n}): delivered by 1.0, not by 2.0`,
+  v2OnlyWhy: {
+    incomplete: 'incomplete (1.0 never sent those)',
+    'not-in-1.0': 'not in 1.0 (anonymous campaign, or a 1.0 capture missing)',
+  },
+  delay: (median: number, max: number) => `delay 1.0 → 2.0: median ${median} ms, max ${max} ms`,
+  badSignature: (n: number) =>
+    `${n} real 2.0 deliveries failed the signature check with the configured secret`,
+  windowShort: (min: number, need: number) =>
+    `window ${min} min since "configured" (reconciled needs ${need} min: incomplete participations are pushed 60 minutes after they start)`,
+  noCaptures: 'observe needs --captures PATH (a capture file or folder; - for stdin)',
+  noCapturesHint: 'Capture with: qwh listen --save captures.ndjson (docs/migrate.md "Captures").',
+  emptyFolder: (shown: string) =>
+    `${shown}: no capture file (.ndjson, .jsonl, .json) in the folder`,
+  rbTitle: (key: string, stage: string) => `${key} — stage ${stage}`,
+  rbHandOff: (file: string) =>
+    `Hand \`${file}\` to the receiver team (secure channel; never by e-mail or chat)`,
+  rbHandOffEnv: (name: string) =>
+    `The receiver team must have the value of environment variable ${name}`,
+  rbHostFrom: (masked: string, file: string, index: number) =>
+    `${masked} — paste the full host from ${file} › webhooks[${index}].host (it carries a token)`,
+  rbConfirmConfigured: (file: string, key: string) =>
+    `Then run: qwh migrate confirm ${file} configured --webhook ${key}`,
+  rbVerify: (file: string) =>
+    `Run: qwh migrate ${file} (sends signed test deliveries to the receiver)`,
+  rbKeepBoth:
+    'Keep Webhook 1.0 and 2.0 both on; let real participations flow for at least 60 minutes',
+  rbCapture:
+    'Capture both versions’ deliveries (qwh listen --save, or the receiver’s logs in the capture format)',
+  rbObserve: (file: string) => `Run: qwh migrate observe ${file} --captures <files>`,
+  rbTurnOff: (v1: string) => `Turn Webhook 1.0 off: ${v1}`,
+  rbConfirmOff: (file: string, key: string) =>
+    `Then run: qwh migrate confirm ${file} v1-off --webhook ${key}`,
+  rbDelete: (v1: string) => `Delete Webhook 1.0: ${v1}`,
+  rbDeleteRule: (rule: string) => `Delete the push rule ${rule} (destination Webhook 1.0)`,
+  rbConfirmDeleted: (file: string, key: string) =>
+    `Then run: qwh migrate confirm ${file} v1-deleted --webhook ${key}`,
+  rbDone: 'Nothing left: the cut-over is complete.',
+  rbNoBackOffice: 'No back-office step at this stage.',
+  revertNothingConfirmed:
+    'Nothing was confirmed in the back office for these webhooks (stage "planned"): nothing to revert there unless you set 2.0 up without confirming.',
+  recreateRule: (key: string) => `add it again (destination Webhook 1.0 ${key})`,
+  recreateV1Title: 'Re-create Webhook 1.0 and its push rules (they were deleted)',
+  recreateV1: (url: string) =>
+    `URL: ${url} (the full URL, with its credentials, is in the restored account file)`,
+  resumeConfirm:
+    'the unfinished run was a "confirm": closed; run the same qwh migrate confirm again to finish it',
+} as const;
+
 export const MIGRATE_MESSAGES = {
   runbook: {
     header: (account: string) => `Back-office runbook — ${account}`,
@@ -23,7 +153,12 @@ export const MIGRATE_MESSAGES = {
     keepOnTitle: 'Leave Webhook 1.0 on (for now)',
     keepOnReason: {
       'not-verified': 'keep it on: qwh has not verified its 2.0 twin yet',
-      'keep-v1': 'keep it on: --keep-v1',
+      'keep-v1':
+        'keep it on: both versions deliver side by side until the cut-over gate (qwh migrate status)',
+      'until-reconciled':
+        'keep it on: both versions deliver side by side until the cut-over gate (qwh migrate status)',
+      'awaiting-hand-off':
+        'keep it on: the receiver gets its secret first, then 2.0 is verified and observed',
       'skip-verify': 'keep it on: verification was skipped (--skip-verify)',
       'enabled-in-file': 'keep it on: it is still enabled in the account file',
     },
@@ -96,6 +231,10 @@ export const MIGRATE_MESSAGES = {
       `cannot write ${what}: ${IO_REASONS[code] ?? 'file-system error'} (${code})`,
     ioFailedHint:
       'qwh writes its lock, journal, backups and secret files beside the account file, and replaces the file atomically: the account file holds its old or its new bytes, never a mix. Free some space or make the folder writable, then run again.',
+    stagesCorrupt: (file: string) =>
+      `${file} is not a qwh stages document; the stages cannot be trusted`,
+    stagesCorruptHint:
+      'Restore it from version control or a backup; qwh never writes a half document (it replaces the file atomically).',
     folderReadOnly: (dir: string, code: string) =>
       `cannot write in ${dir}: ${IO_REASONS[code] ?? 'file-system error'} (${code}); nothing was changed`,
   },
@@ -160,14 +299,12 @@ export const MIGRATE_MESSAGES = {
   secretFromEnv: (name: string) => `from environment variable ${name}`,
   twins: (n: number, list: string) =>
     n === 0 ? 'none to add' : `${n} twin${n === 1 ? '' : 's'}: ${list}`,
-  then: (verify: boolean, disable: boolean) =>
+  then: (verify: boolean, _disable: boolean) =>
     !verify
-      ? 'no verification (--skip-verify): 1.0 stays on'
-      : disable
-        ? 'verify, then turn 1.0 off'
-        : 'verify; 1.0 stays on (--keep-v1)',
+      ? 'no verification (--skip-verify); 1.0 stays on'
+      : 'verify once the receiver has the secret; 1.0 stays on until the cut-over gate',
   diffTitle: (n: number) =>
-    `Changes to the file (${n} edit${n === 1 ? '' : 's'}; "enabled: false" is written only after verification):`,
+    `Changes to the file (${n} edit${n === 1 ? '' : 's'}; 1.0 stays as it is: it is marked off only by \`qwh migrate confirm v1-off\`):`,
   needsHumanTitle: (n: number) => `Needs a human (${n}):`,
   blocker: 'blocker',
   skippedTitle: 'Left alone:',
@@ -184,6 +321,15 @@ export const MIGRATE_MESSAGES = {
   unitVerifiedJournal: (v2: string) => `${v2} verified earlier in this run (journal)`,
   unitFailed: (v2: string, verdict: string) => `${v2} not verified (${verdict})`,
   unitSkipped: (v2: string) => `${v2} not verified (--skip-verify)`,
+  unitAwaitingHandOff: (v2: string) =>
+    `${v2} not verified yet: its receiver cannot know the new secret before the hand-off (verified by the next qwh migrate, after confirm configured)`,
+  handOffTitle: 'Hand-off — do this now (nothing has changed in Qualifio yet):',
+  handOffFile: (file: string) =>
+    `give ${file} to the receiver team (a secure channel; qwh never prints it)`,
+  handOffSteps: 'Then carry out these back-office steps:',
+  nextConfirmConfigured: (file: string) =>
+    `qwh migrate confirm ${file} configured   # once the steps above are done in the back office`,
+  nextStatus: (file: string) => `qwh migrate status ${file}`,
   v1Off: (v1: string) => `1.0 ${v1} turned off`,
   v1On: (v1: string) => `1.0 ${v1} stays on`,
   failedCheck: (id: string, reason: string) => `${id}: ${reason}`,
@@ -195,7 +341,8 @@ export const MIGRATE_MESSAGES = {
   runbookHint: (n: number) =>
     `Back office: ${n} step${n === 1 ? '' : 's'} to carry out; get them with --runbook FILE (or --json).`,
   next: 'Next:',
-  nextApply: (file: string) => `qwh migrate ${file} --yes     # apply, verify, then turn 1.0 off`,
+  nextApply: (file: string) =>
+    `qwh migrate ${file} --yes     # write 2.0 and the rule twins; 1.0 stays on`,
   nextPlan: (file: string, plan: string) => `qwh migrate ${file} --plan ${plan} --yes`,
   nextFix: (file: string, v2: string) =>
     `fix the receiver (qwh test-endpoint --account ${file} --webhook ${v2}), then: qwh migrate ${file}`,
@@ -220,4 +367,5 @@ export const MIGRATE_MESSAGES = {
   revertTitle: 'Revert in the back office:',
   revertNone: 'Nothing to revert in the back office (the run changed nothing there).',
   secretFilesLeft: (files: readonly string[]) => `Secret files left in place: ${files.join(', ')}`,
+  cutover: CUTOVER_MESSAGES,
 } as const;

@@ -9,9 +9,9 @@ import type { MigrateDeps } from './migrate/deps.js';
 import {
   addV2Step,
   beginRun,
-  disableV1Step,
   finishRun,
   preflight,
+  recordPlannedStages,
   startRun,
 } from './migrate/steps.js';
 import { verifyStep } from './migrate/verify-step.js';
@@ -25,8 +25,9 @@ const M = MESSAGES.migrate;
 /**
  * Applies a plan: checks the file is still the one planned, then under the lock and with a
  * backup and a write-ahead journal: writes the secret files and the 2.0 webhooks with their
- * rule twins (one atomic replacement), verifies each 2.0 webhook, and turns 1.0 off where its
- * twin verified (a second atomic replacement). Between steps an interrupt stops cleanly (130).
+ * rule twins (one atomic replacement), records their stage `planned`, and verifies each 2.0
+ * webhook whose receiver can know the secret. 1.0 is never touched here: it is marked off only
+ * by `confirm v1-off`. Between steps an interrupt stops cleanly (130).
  */
 export async function applyMigration(
   input: { snapshot: AccountSnapshot; plan: Plan },
@@ -71,7 +72,9 @@ export async function resumeMigration(
     const records = await deps.store.readJournal();
     const open = unfinishedRun(records);
     if (!open) return { nothing: true };
-    if (opts.abandon) {
+    if (opts.abandon || open.begin.command === 'confirm') {
+      // A confirm run is not replanned: the same confirm, run again, finishes it (idempotent).
+      if (!opts.abandon) deps.logger.warn(M.cutover.resumeConfirm);
       await deps.store.appendJournal({
         t: 'end',
         run: open.run,
@@ -101,7 +104,7 @@ export async function resumeMigration(
 
 /**
  * The run itself, under the lock, as named steps over the run's journal: begin, add 2.0 (secret
- * files, webhooks and twins), verify, turn 1.0 off, end. A user error once the run has begun is
+ * files, webhooks and twins), stages `planned`, verify where the receiver knows the secret, end. A user error once the run has begun is
  * a partial run (exit 5: `resume` finishes it); an interrupt stays 130.
  */
 async function applyRun(
@@ -115,8 +118,8 @@ async function applyRun(
   try {
     await beginRun(run);
     await addV2Step(run);
+    await recordPlannedStages(run);
     await verifyStep(run);
-    await disableV1Step(run);
     return await finishRun(run);
   } catch (e) {
     if (isUserError(e) && e.exitCode === ExitCode.INTERRUPTED) throw e;

@@ -112,7 +112,7 @@ describe('planMigration', () => {
     });
   });
 
-  it('adopts a matching 2.0 webhook (same receiver): no second one, missing twins, then 1.0 off', () => {
+  it('adopts a matching 2.0 webhook (same receiver): no second one, missing twins; 1.0 stays on', () => {
     const a = account(
       [
         { key: 'm', version: 1, scope: 'account', url: 'https://u:p4ss@a.example/x?token=t0k3n' },
@@ -126,13 +126,13 @@ describe('planMigration', () => {
     );
     const plan = planMigration(a, SRC, OPTS);
     expect(plan.units.map((u) => [u.v1.key, u.mode, u.v2Key, u.disableV1])).toEqual([
-      ['m', 'adopt', 'mine', true],
+      ['m', 'adopt', 'mine', false],
     ]);
     expect(plan.units[0]?.twins).toEqual([
       { of: 2, rule: { level: 'campaign', target: 9, destination: 'mine' } },
     ]);
     expect(plan.counts.webhooks).toBe(0);
-    expect(plan.changes).toBe(2);
+    expect(plan.changes).toBe(1); // the twin; 1.0 goes off only at `confirm v1-off`
   });
 
   it('a 2.0 webhook with another host at the scope (acme-v2.yaml) is left to a human', () => {

@@ -5,7 +5,7 @@ import { MESSAGES } from '../../src/messages/index.js';
 import { ROOT } from '../helpers/bin.js';
 
 // `npm run demo` is one of the README's two set-up commands: it must keep running end to end.
-it('npm run demo: plan, verification table, 1.0 turned off, diff summary, exit 0', async () => {
+it('npm run demo: plan, verification table, the staged cut-over (refused while a participation is lost), diff summary, exit 0', async () => {
   const { code, out } = await new Promise<{ code: number | null; out: string }>((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'scripts/demo.js')], {
       cwd: ROOT,
@@ -21,8 +21,14 @@ it('npm run demo: plan, verification table, 1.0 turned off, diff summary, exit 0
   expect(out).toContain('Migration plan for qualifio-account.yaml');
   expect(out).toMatch(/PASS {2}accepts-complete/);
   expect(out).toMatch(/PASS {2}rejects-wrong-secret/);
-  expect(out).toContain(MESSAGES.migrate.disabledV1(['main', 'news']));
-  expect(out).toContain(MESSAGES.migrate.v1Off('main'));
+  const C = MESSAGES.migrate.cutover;
+  expect(out).toContain(MESSAGES.migrate.v1On('main'));
+  expect(out).toContain(C.confirmed('configured', 'main', ['configured', 'receiver-ready']));
+  expect(out).toMatch(/confirm v1-off refused for main: the dual run is not reconciled/);
+  expect(out).toContain('campaign 99888 (Winter contest)');
+  expect(out).toContain(C.markedOff(['main', 'news']));
+  expect(out).toContain(C.confirmed('v1-deleted', 'main', ['v1-deleted']));
+  expect(out).toContain('demo: the 60-minute window was not waited for');
   expect(out).toMatch(/0 changes/);
   expect(out).toMatch(/\d+ moved, \d+ type-changed, 0 removed/);
   expect(out).toContain('Demo finished.');

@@ -10,7 +10,7 @@ import { MESSAGES } from '../../src/messages/index.js';
 import { runQwh, tempDir, type RunResult } from '../helpers/bin.js';
 import { spawn } from 'node:child_process';
 import { BIN } from '../helpers/bin.js';
-import { spawnListen } from '../helpers/listen.js';
+import { savedIds, spawnListen } from '../helpers/listen.js';
 import { findAll, parseXml } from '../helpers/xml.js';
 
 const SECRET = 'whsec-e2e-Secret-0042';
@@ -154,7 +154,7 @@ describe('qwh test-endpoint against qwh listen', () => {
     expect(stopped.code).toBe(0);
     const lines = (await readFile(save, 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(2000);
-    expect(new Set(lines.map((x) => (JSON.parse(x) as { id: string }).id)).size).toBe(2000);
+    expect(new Set(savedIds(lines.join('\n'))).size).toBe(2000);
     expect(stopped.stdout).toContain('"saved":2000');
     expectNoSecrets(r.stdout, r.stderr, stopped.stderr, lines.join('\n'));
   });

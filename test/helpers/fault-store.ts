@@ -18,7 +18,7 @@ export type FaultPoint =
   | 'lock'
   | 'locked'
   | Exclude<JournalRecord['t'], 'write'>
-  | `write:${'add-v2' | 'disable-v1'}:${'intent' | 'done'}`;
+  | `write:${'add-v2' | 'disable-v1' | 'delete-v1'}:${'intent' | 'done'}`;
 
 /** The fault point a journal record stands for. */
 export function pointOf(rec: JournalRecord): FaultPoint {

@@ -54,3 +54,12 @@ export function spawnListen(
     });
   });
 }
+
+/** The participation ids of a `qwh listen --save` file (capture records: the body is base64). */
+export function savedIds(text: string): string[] {
+  return text
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { body: string }).body)
+    .map((b) => (JSON.parse(Buffer.from(b, 'base64').toString('utf8')) as { id: string }).id);
+}

@@ -86,9 +86,9 @@ export function stateOf(env: FaultEnv): 'old' | 'new' | 'final' {
 export function expectMigratedOnce(env: FaultEnv): void {
   const d = doc(env);
   expect(d.webhooks.map((w) => [w.key, w.enabled ?? true])).toEqual([
-    ['main', false],
+    ['main', true], // 1.0 stays on: only `confirm v1-off` marks it off
     ['main-v2', true],
-    ['news', false],
+    ['news', true],
     ['news-v2', true],
   ]);
   const rules = d.pushRules.map((r) => JSON.stringify(r));

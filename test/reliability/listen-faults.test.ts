@@ -7,7 +7,7 @@ import { generateSample } from '../../src/core/sample/generate.js';
 import { signBody } from '../../src/core/signing.js';
 import { MESSAGES } from '../../src/messages/index.js';
 import { tempDir } from '../helpers/bin.js';
-import { spawnListen, type Listening } from '../helpers/listen.js';
+import { savedIds, spawnListen, type Listening } from '../helpers/listen.js';
 
 // `qwh listen` under hostile clients. Each case proves the receiver keeps serving: a valid,
 // signed delivery is accepted while the bad clients are still attached.
@@ -196,11 +196,9 @@ describe('qwh listen under hostile clients', () => {
     const id = generateSample(9_999).v2.id;
     const stopped = await l.stop();
     expect(stopped.code).toBe(0);
-    const saved = readFileSync(save(), 'utf8').trim().split('\n');
-    expect(saved.filter((line) => line.includes(id))).toHaveLength(1);
-    expect(saved.map((line) => (JSON.parse(line) as { id: string }).id)).toHaveLength(
-      new Set(saved.map((line) => (JSON.parse(line) as { id: string }).id)).size,
-    );
+    const saved = savedIds(readFileSync(save(), 'utf8'));
+    expect(saved.filter((x) => x === id)).toHaveLength(1);
+    expect(saved).toHaveLength(new Set(saved).size);
     for (const text of [stopped.stdout, stopped.stderr, readFileSync(save(), 'utf8')])
       expect(text).not.toContain(SECRET);
   });

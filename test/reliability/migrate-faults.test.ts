@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, rename, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedConfigured } from '../helpers/stages.js';
 import { MESSAGES } from '../../src/messages/index.js';
 import { BIN, ROOT, runQwh } from '../helpers/bin.js';
 import {
@@ -54,6 +55,8 @@ async function setup(padding = 0): Promise<Env> {
   });
   const env = await accountDir(receiver.port, padding);
   dir = env.dir;
+  // The receivers know their secrets (the admin confirmed the hand-off): apply verifies them.
+  await seedConfigured(env.file, ['main', 'news']);
   return {
     ...env,
     receiver,
@@ -106,7 +109,7 @@ describe('migrate: SIGKILL at each step of apply, then resume and rollback', () 
     // test/services/migrate-faults.test.ts.
     ['after the write is journaled, before the rename', 'write:add-v2:intent', 'old'],
     ['during verification (one webhook verified, one not)', 'verify', 'new'],
-    ['after disable, before the run is journaled as ended', 'write:disable-v1:done', 'final'],
+    ['after the file write, before the stages and verification', 'write:add-v2:done', 'new'],
   ] as const)(
     '%s: the file is old or new bytes; resume finishes once; rollback restores',
     async (_label, point, state) => {

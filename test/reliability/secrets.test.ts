@@ -6,6 +6,8 @@ import { runQwh, tempDir, type RunResult } from '../helpers/bin.js';
 import { spawnListen } from '../helpers/listen.js';
 import { startTestReceiver, type TestReceiver } from '../helpers/migrate-receiver.js';
 import { leakForms } from '../helpers/proc.js';
+import { captureRecordOf } from '../../src/core/migrate/captures.js';
+import { signBody } from '../../src/core/signing.js';
 
 // Every command runs with known secret values; then every byte qwh wrote is searched for them,
 // plain, URL-encoded and base64: stdout, stderr, plan, journal, runbook, reports, listen --save,
@@ -132,6 +134,34 @@ describe('no secret in anything qwh writes, for every command', () => {
       0,
     );
     expect((await qwh('zero changes', ['migrate', ...common, '--yes', '--json'])).code).toBe(0);
+    // The staged cut-over: status, runbook, confirm, observe's report, a refused gate.
+    expect((await qwh('status', ['migrate', 'status', 'acc.yaml'])).code).toBe(0);
+    expect((await qwh('status --json', ['migrate', 'status', 'acc.yaml', '--json'])).code).toBe(0);
+    expect((await qwh('runbook', ['migrate', 'runbook', 'acc.yaml'])).code).toBe(0);
+    const conf = ['migrate', 'confirm', 'acc.yaml', 'configured', '--yes'];
+    expect((await qwh('confirm configured', conf)).code).toBe(0);
+    const body = JSON.stringify({ id: 'CAFE0001-0000-4000-8000-000000000001', state: 'COMPLETED' });
+    const capture = captureRecordOf({
+      at: new Date(Date.now() + 1000),
+      method: 'POST',
+      path: '/main',
+      version: 2,
+      headers: { 'x-qualifio-signature': signBody(HMAC, Buffer.from(body)), authorization: BASIC },
+      authHeader: { name: 'Authorization', matched: true },
+      body: Buffer.from(body),
+    });
+    await writeFile(join(t.dir, 'cap.ndjson'), JSON.stringify(capture) + '\n');
+    const observe = ['migrate', 'observe', 'acc.yaml', '--captures', 'cap.ndjson'];
+    expect((await qwh('observe', observe)).code).toBe(0);
+    expect((await qwh('observe --json', [...observe, '--json'])).code).toBe(0);
+    const refused = await qwh('confirm v1-off', [
+      'migrate',
+      'confirm',
+      'acc.yaml',
+      'v1-off',
+      '--yes',
+    ]);
+    expect(refused.code).toBe(4);
     expect((await qwh('rollback', ['migrate', 'rollback', 'acc.yaml', '--yes'])).code).toBe(0);
     expect(
       (
@@ -315,6 +345,8 @@ webhooks:
         'report.json',
         'saved.ndjson',
         `.qwh/journal-acc.yaml.jsonl`,
+        `.qwh/stages-acc.yaml.json`,
+        'cap.ndjson',
       ]),
     );
     expect(files.some((f) => f.startsWith('acc.yaml.qwh-bak-'))).toBe(true);

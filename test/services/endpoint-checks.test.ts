@@ -108,7 +108,9 @@ describe('runEndpointChecks with the real sender and receiver', () => {
     const ids = (await readFile(save, 'utf8'))
       .trim()
       .split('\n')
-      .map((l) => (JSON.parse(l) as { id: string }).id);
+      // --save writes capture records (docs/migrate.md "Captures"): the body is base64.
+      .map((l) => (JSON.parse(l) as { body: string }).body)
+      .map((b) => (JSON.parse(Buffer.from(b, 'base64').toString('utf8')) as { id: string }).id);
     expect(new Set(ids).size).toBe(50);
     await t.cleanup();
   });

@@ -3,6 +3,8 @@ import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccountStore } from '../../src/adapters/account-store.js';
+import { seedConfigured, stagesOf } from '../helpers/stages.js';
+import { verifyConfigured } from '../../src/services/migrate-cutover.js';
 import { resolveSecretRef } from '../../src/adapters/secrets.js';
 import { isUserError, type UserError } from '../../src/core/errors.js';
 import { ExitCode } from '../../src/core/exit-codes.js';
@@ -97,6 +99,7 @@ class Harness {
       store,
       verify: this.verifier,
       // Seeded: the same run ids and secrets every time; advancing: backups get distinct names.
+      ...stagesOf(store),
       randomHex: (b) =>
         sha256Hex(`seed-${++this.random}`)
           .repeat(2)
@@ -178,7 +181,10 @@ async function resumeThenRollback(h: Harness): Promise<void> {
   expect(readFileSync(join(env.dir, backups(env)[0]!))).toEqual(env.original);
   expect(lockExists(env)).toBe(false);
   for (const [f, bytes] of secrets) expect(h.secretFiles().get(f)).toBe(bytes);
-  expect([...h.verified].sort()).toEqual(['main-v2', 'news-v2']);
+  // What the crashed run wrote but did not verify is verified by the next plain `qwh migrate`
+  // (resume re-plans: a 2.0 webhook already in the file is "migrated", not a unit).
+  await verifyConfigured(h.snapshot(), h.deps(h.store()), { allowInsecure: false });
+  expect([...new Set(h.verified)].sort()).toEqual(['main-v2', 'news-v2']);
   expect(journal(env).match(/"t":"begin"/g)).toHaveLength(1);
   expect(h.plan().changes).toBe(0);
   const rolled = await rollbackMigration('yaml', h.deps(h.store()), {
@@ -193,6 +199,9 @@ async function resumeThenRollback(h: Harness): Promise<void> {
 let h: Harness;
 beforeEach(async () => {
   h = new Harness(await accountDir(9)); // nothing listens: the verifier is a fake
+  // The admin confirmed the hand-off already, so apply verifies (a secret qwh has just made is
+  // never tested before that: see test/services/migrate.test.ts).
+  await seedConfigured(h.env.file, ['main', 'news']);
 });
 afterEach(async () => h.env.cleanup());
 
@@ -206,8 +215,6 @@ describe('migrate in-process: a crash (as SIGKILL) after each journaled step, th
     ['after the file write', 'write:add-v2:done', 1, 'new'],
     ['during verification (one webhook verified, one not)', 'verify', 1, 'new'],
     ['after both verifications', 'verify', 2, 'new'],
-    ['during disable (intent journaled, before the rename)', 'write:disable-v1:intent', 1, 'new'],
-    ['after disable, before the run is journaled as ended', 'write:disable-v1:done', 1, 'final'],
   ] as const)(
     '%s: the file is old or new bytes; resume finishes once; rollback restores',
     async (_label, point: FaultPoint, nth, state) => {
@@ -291,7 +298,6 @@ describe('migrate in-process: disk full (ENOSPC) on each kind of write', () => {
     ['the backup', 'backup', 1, 'old'],
     ['a secret file', 'writeSecretFile', 1, 'old'],
     ['the write adding 2.0', 'writeAtomic', 1, 'old'],
-    ['the write turning 1.0 off', 'writeAtomic', 2, 'new'],
     ['a journal record after the run began (a secret file’s)', 'appendJournal', 3, 'old'],
   ] as const)(
     '%s: exit 5 naming what could not be written, old or new bytes; resume and rollback work',

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { AccountStore } from '../../src/adapters/account-store.js';
+import { seedConfigured, stagesOf } from '../helpers/stages.js';
+import { verifyConfigured } from '../../src/services/migrate-cutover.js';
 import { sha256Hex } from '../../src/core/hash.js';
 import { resolveSecretRef } from '../../src/adapters/secrets.js';
 import { validateAccount } from '../../src/core/account/validate.js';
@@ -21,13 +23,7 @@ import {
 } from '../../src/services/migrate.js';
 import { findRollbackTarget, restoreBackup } from '../../src/services/migrate/rollback.js';
 import { RunJournal } from '../../src/services/migrate/run-journal.js';
-import {
-  addV2Step,
-  beginRun,
-  disableV1Step,
-  ensureBackup,
-  startRun,
-} from '../../src/services/migrate/steps.js';
+import { addV2Step, beginRun, ensureBackup, startRun } from '../../src/services/migrate/steps.js';
 import { verifyStep } from '../../src/services/migrate/verify-step.js';
 import { FaultStore } from '../helpers/fault-store.js';
 import type { AccountSnapshot, VerifyTarget } from '../../src/core/migrate/results.js';
@@ -51,6 +47,7 @@ function deps(store: MigrateStore & { dir?: string }, seen: VerifyTarget[]): Mig
       seen.push(t);
       return { verdict: 'pass', checks: [{ id: 'accepts-complete', title: 'ok', status: 'pass' }] };
     },
+    ...stagesOf(store),
     randomHex: (b) => (++n).toString(16).padStart(2 * b, '0'),
     now: () => new Date('2026-01-02T03:04:05.000Z'),
     logger: silentLogger,
@@ -77,12 +74,13 @@ const OPTS = {
 };
 
 describe('migrate service: a crash between the journaled intent and the rename', () => {
-  it('resume writes once, reuses the run’s backup and secrets, verifies with them, turns 1.0 off', async () => {
+  it('resume writes once, reuses the run’s backup and secrets, verifies with them; 1.0 stays on', async () => {
     const t = await tempDir();
     try {
       const file = join(t.dir, 'acme.yaml');
       const text = readFileSync(join(FIXTURES, 'accounts/acme.yaml'), 'utf8');
       await writeFile(file, text);
+      await seedConfigured(file, ['main', 'news']);
       const store = new AccountStore(file, 'acme.yaml');
       const snap = snapshot(text);
       const plan = planMigration(
@@ -111,9 +109,9 @@ describe('migrate service: a crash between the journaled intent and the rename',
         webhooks: Array<{ key: string; enabled: boolean }>;
       };
       expect(doc.webhooks.map((w) => [w.key, w.enabled])).toEqual([
-        ['main', false],
+        ['main', true],
         ['main-v2', true],
-        ['news', false],
+        ['news', true],
         ['news-v2', true],
       ]);
       // Same secret as the crashed run wrote (kept, not regenerated), used for verification.
@@ -158,6 +156,7 @@ async function acme(): Promise<{
   const file = join(t.dir, 'acme.yaml');
   const text = readFileSync(join(FIXTURES, 'accounts/acme.yaml'), 'utf8');
   await writeFile(file, text);
+  await seedConfigured(file, ['main', 'news']); // the receivers know their secrets: apply verifies
   return { dir: t.dir, file, text, store: new AccountStore(file, 'acme.yaml'), cleanup: t.cleanup };
 }
 
@@ -276,17 +275,16 @@ describe('migrate service: the steps of a run', () => {
       await ensureBackup(run);
       await addV2Step(run); // 2.0 is in the file already: nothing to write
       await verifyStep(run);
-      expect(store.points).toEqual(['verify']);
+      // Re-planned from the file, both 2.0 webhooks are "migrated": the run has no unit left to
+      // verify. The next plain `qwh migrate` verifies what is still `configured`: main-v2 too,
+      // since the crash came after its journaled pass and before its stage was recorded
+      // (test deliveries sent twice are harmless; a stage is never claimed without its record).
+      expect(store.points).toEqual([]);
       expect(backups).toBe(0);
-      expect(seen.map((t) => t.v2Key)).toEqual(['news-v2']);
-      expect(run.units.get('main')?.verify).toEqual({
-        verdict: 'pass',
-        checks: [],
-        fromJournal: true,
-      });
+      expect(seen).toEqual([]);
+      await verifyConfigured(snapshot(text), deps(counting, seen), { allowInsecure: false });
+      expect(seen.map((t) => t.v2Key)).toEqual(['main-v2', 'news-v2']);
       expect(readFileSync(a.file, 'utf8')).toBe(text);
-      await disableV1Step(run);
-      expect(store.points).toEqual(['verify', 'write:disable-v1:intent', 'write:disable-v1:done']);
     } finally {
       await a.cleanup();
     }
@@ -311,7 +309,6 @@ describe('migrate service: the steps of a run', () => {
       const seen: VerifyTarget[] = [];
       const run = startRun(snapshot(text), plan, deps(store, seen), { sha: sha256Hex(text) });
       await addV2Step(run);
-      await disableV1Step(run);
       expect(store.points).toEqual([]);
       expect(readFileSync(a.file, 'utf8')).toBe(text);
       expect(readFileSync(a.store.journalPath, 'utf8')).toBe(journal);

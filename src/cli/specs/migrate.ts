@@ -1,8 +1,13 @@
+import type { CommandModule } from '../../contracts/index.js';
 import { Command } from 'commander';
 import {
+  MIGRATE_CONFIRM_OPTIONS,
+  MIGRATE_OBSERVE_OPTIONS,
   MIGRATE_OPTIONS,
   MIGRATE_RESUME_OPTIONS,
   MIGRATE_ROLLBACK_OPTIONS,
+  MIGRATE_RUNBOOK_OPTIONS,
+  MIGRATE_STATUS_OPTIONS,
 } from '../../core/options/migrate.js';
 import { addOptions } from '../options.js';
 import { examples, withCommon, type Runner } from './common.js';
@@ -14,7 +19,7 @@ const ACCOUNT_ARG =
 export function migrateCommand(run: Runner): Command {
   const cmd = new Command('migrate')
     .description(
-      'move every enabled webhook 1.0 to 2.0: plan, apply (lock, backup, journal), verify, then turn 1.0 off',
+      'move every enabled webhook 1.0 to 2.0, stage by stage: write 2.0 (1.0 stays on), hand off, verify, observe, cut over on evidence',
     )
     .argument('[account-file]', ACCOUNT_ARG)
     // Options of `migrate` only before `resume`/`rollback`, so theirs (--json…) reach them.
@@ -27,7 +32,16 @@ export function migrateCommand(run: Runner): Command {
         'qwh migrate --dry-run',
         'the plan: diff of the file, needs-a-human list, back-office steps',
       ],
-      ['qwh migrate accounts/acme.yaml', 'plan, confirm, apply, verify, turn 1.0 off'],
+      [
+        'qwh migrate accounts/acme.yaml',
+        'plan, confirm, write 2.0 + rule twins; lead with the hand-off',
+      ],
+      ['qwh migrate confirm accounts/acme.yaml configured', 'after the back-office steps'],
+      [
+        'qwh migrate accounts/acme.yaml',
+        'again: verifies the receivers that have their secret now',
+      ],
+      ['qwh migrate status', 'stage, evidence and the next command per webhook'],
       ['qwh migrate --yes --runbook runbook.md', 'no prompt (CI); write the back-office steps'],
       ['qwh migrate --plan-out plan.json', 'save the plan for review…'],
       ['qwh migrate --plan plan.json --yes', '…and apply exactly that plan later'],
@@ -35,13 +49,17 @@ export function migrateCommand(run: Runner): Command {
       ['qwh migrate rollback', 'restore the file from the last run’s backup'],
     ]) +
       `
+1.0 is never turned off here: only \`qwh migrate confirm v1-off\` marks it off, once reconciled.
+Stages: planned → configured → receiver-ready → delivering → reconciled → v1-off → v1-deleted.
+
 Exit codes: 0 done (or 0 changes, or dry run), 1 a 2.0 endpoint failed a check (1.0 stays on),
 2 invalid input, 3 a 2.0 endpoint could not be reached (1.0 stays on), 4 refused and nothing
 written (no terminal without --yes, stale plan, lock held, blocker in the plan), 5 an earlier run
 stopped part-way (run \`qwh migrate resume\`), 130 interrupted (the run resumes with \`resume\`).
 
 Files written beside the account file: <file>.qwh-bak-<time> (backup per run, never
-overwritten), .qwh/journal-<file>.jsonl, .qwh/<file>.lock, .qwh/secrets/<name>/<key>.secret|.auth (0600).
+overwritten), .qwh/journal-<file>.jsonl, .qwh/stages-<file>.json, .qwh/<file>.lock,
+.qwh/secrets/<name>/<key>.secret|.auth (0600).
 `,
   );
   withCommon(cmd).action(async (_a, _o, c: Command) =>
@@ -84,5 +102,102 @@ overwritten), .qwh/journal-<file>.jsonl, .qwh/<file>.lock, .qwh/secrets/<name>/<
 
   cmd.addCommand(resume);
   cmd.addCommand(rollback);
+  for (const sub of cutoverCommands(run)) cmd.addCommand(sub);
   return cmd;
+}
+
+/** A subcommand of the staged cut-over: options, examples and exit codes in its --help. */
+function sub(
+  run: Runner,
+  spec: {
+    name: string;
+    args: string[];
+    description: string;
+    table: Parameters<typeof addOptions>[1];
+    examples: Array<readonly [string, string]>;
+    exits: string;
+    load: () => Promise<CommandModule>;
+  },
+): Command {
+  const c = new Command(spec.name).description(spec.description);
+  for (const a of spec.args)
+    c.argument(a, a.startsWith('[account') ? ACCOUNT_ARG : 'configured, v1-off or v1-deleted');
+  addOptions(c, spec.table);
+  c.addHelpText('after', examples(spec.examples) + `\n${spec.exits}\n`);
+  withCommon(c).action(async (..._a: unknown[]) => run(spec.load, _a[_a.length - 1] as Command));
+  return c;
+}
+
+function cutoverCommands(run: Runner): Command[] {
+  return [
+    sub(run, {
+      name: 'status',
+      args: ['[account-file]'],
+      description: 'per migrated webhook: its stage, the evidence, and the one next command',
+      table: MIGRATE_STATUS_OPTIONS,
+      examples: [
+        ['qwh migrate status', 'a table; lost participations and accepted gaps below it'],
+        ['qwh migrate status --json', 'one JSON document'],
+      ],
+      exits: 'Exit codes: 0 shown, 2 no migrated webhook yet or invalid input.',
+      load: () => import('../../commands/migrate-status.js'),
+    }),
+    sub(run, {
+      name: 'confirm',
+      args: ['[account-file]', '[step]'],
+      description:
+        'record a back-office step you did (configured, v1-off, v1-deleted); refused while an earlier gate is not met',
+      table: MIGRATE_CONFIRM_OPTIONS,
+      examples: [
+        [
+          'qwh migrate confirm configured',
+          '2.0 and its rules are set up; the receiver has the secret',
+        ],
+        ['qwh migrate confirm v1-off --webhook main', 'after turning 1.0 off (needs reconciled)'],
+        [
+          'qwh migrate confirm v1-off --accept-gap "campaign 42 is closed"',
+          'cut over with a known gap (journaled, shown for ever)',
+        ],
+        [
+          'qwh migrate confirm v1-deleted --yes',
+          'after deleting 1.0: removes it and its rules from the file',
+        ],
+      ],
+      exits:
+        'Exit codes: 0 recorded (or already), 2 invalid input, 4 refused (an earlier gate not met — named —, no terminal without --yes, lock held), 5 an unfinished run (resume it first).',
+      load: () => import('../../commands/migrate-confirm.js'),
+    }),
+    sub(run, {
+      name: 'observe',
+      args: ['[account-file]'],
+      description:
+        'evidence from captured deliveries: real 2.0 verified with the configured secret, paired with 1.0, lost ones listed',
+      table: MIGRATE_OBSERVE_OPTIONS,
+      examples: [
+        [
+          'qwh migrate observe --captures v1.ndjson v2.ndjson',
+          'both versions’ captures (qwh listen --save)',
+        ],
+        ['qwh migrate observe --captures captures/ --json', 'a folder of capture files'],
+      ],
+      exits:
+        'Advances delivering / reconciled when the evidence holds. Exit codes: 0 observed, 2 invalid input or no migrated webhook, 4 lock held.',
+      load: () => import('../../commands/migrate-observe.js'),
+    }),
+    sub(run, {
+      name: 'runbook',
+      args: ['[account-file]'],
+      description: 'the back-office steps of each webhook’s current stage, as a Markdown checklist',
+      table: MIGRATE_RUNBOOK_OPTIONS,
+      examples: [
+        [
+          'qwh migrate runbook > steps.md',
+          'a checklist (- [ ]); secrets only by the file to paste them from',
+        ],
+        ['qwh migrate runbook --webhook news', 'one webhook'],
+      ],
+      exits: 'Exit codes: 0 printed, 2 no migrated webhook yet or invalid input.',
+      load: () => import('../../commands/migrate-runbook.js'),
+    }),
+  ];
 }

@@ -13,7 +13,7 @@ export type JournalRecord =
       t: 'begin';
       run: string;
       at: string;
-      command: 'migrate' | 'resume';
+      command: 'migrate' | 'resume' | 'confirm';
       file: string;
       sourceSha256: string;
       options: PlanOptions;
@@ -25,7 +25,7 @@ export type JournalRecord =
       t: 'write';
       run: string;
       at: string;
-      step: 'add-v2' | 'disable-v1';
+      step: 'add-v2' | 'disable-v1' | 'delete-v1';
       phase: 'intent' | 'done';
       before: string;
       after: string;

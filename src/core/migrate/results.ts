@@ -44,7 +44,7 @@ export interface UnitResult {
   created: boolean;
   twins: number;
   verify?: { verdict: VerifyVerdict; checks: VerifyCheck[]; fromJournal?: boolean; error?: string };
-  disabled: boolean;
+  /** 1.0 stays on at apply, always; why its verification waited, when it did. */
   v1: V1Action;
 }
 
@@ -66,5 +66,7 @@ export interface RollbackInfo {
   finished: boolean;
   matches: boolean;
   revert: RunbookStep[];
+  /** Why nothing is to be reverted in the back office, when that is known from the stages. */
+  note?: string;
   secretFiles: string[];
 }

@@ -9,7 +9,16 @@ import { isTokenParam } from './rules/v1-url.js';
 /** What to do with a 1.0 webhook in the back office, and why. */
 export type V1Action =
   | { do: 'turn-off' }
-  | { do: 'keep-on'; reason: 'not-verified' | 'keep-v1' | 'skip-verify' | 'enabled-in-file' };
+  | {
+      do: 'keep-on';
+      reason:
+        | 'not-verified'
+        | 'keep-v1'
+        | 'skip-verify'
+        | 'enabled-in-file'
+        | 'until-reconciled'
+        | 'awaiting-hand-off';
+    };
 
 /** One 1.0 → 2.0 pair the runbook covers. */
 export interface RunbookPair {
@@ -170,7 +179,28 @@ export function buildRevertSteps(before: AccountFile, after: AccountFile): Runbo
     (w) =>
       w.version === 1 && !w.enabled && before.webhooks.some((b) => b.key === w.key && b.enabled),
   );
+  const afterKeys = new Set(after.webhooks.map((w) => w.key));
+  const deleted = before.webhooks.filter(
+    (w): w is WebhookV1 => w.version === 1 && !afterKeys.has(w.key),
+  );
   const steps: RunbookStep[] = [];
+  if (deleted.length > 0)
+    steps.push({
+      title: MESSAGES.migrate.cutover.recreateV1Title,
+      where: BACK_OFFICE.webhook1,
+      items: [
+        ...deleted.map((w) => ({
+          label: `${w.key} (${describeScope(w.scope, websiteNames)})`,
+          value: MESSAGES.migrate.cutover.recreateV1(maskUrl(w.url, isTokenParam)),
+        })),
+        ...before.pushRules
+          .filter((r) => deleted.some((w) => w.key === r.destination))
+          .map((r) => ({
+            label: ruleLabel(before, r),
+            value: M.destinationKey(r.destination ?? ''),
+          })),
+      ],
+    });
   if (reEnable.length > 0)
     steps.push({
       title: M.revertEnableTitle,

@@ -96,17 +96,18 @@ export const MIGRATE_OPTIONS = defineOptions({
     {
       key: 'keepV1',
       flags: '--keep-v1',
-      description: 'never turn 1.0 off, even when 2.0 verified',
+      description:
+        'no effect (kept for old configs): 1.0 is marked off only by `qwh migrate confirm v1-off`',
       value: { type: 'boolean' },
       config: 'keepV1',
       default: false,
       negatable: true,
-      negatedDescription: 'turn 1.0 off once 2.0 verified (default)',
+      negatedDescription: 'no effect (kept for old configs)',
     },
     {
       key: 'skipVerify',
       flags: '--skip-verify',
-      description: 'do not verify 2.0 (then 1.0 stays on)',
+      description: 'do not verify 2.0 (the next `qwh migrate` verifies it)',
       value: { type: 'boolean' },
       default: false,
     },
@@ -178,4 +179,69 @@ export const MIGRATE_ROLLBACK_OPTIONS = defineOptions({
     },
     jsonRow(''),
   ],
+});
+
+const webhookRow = {
+  key: 'webhook',
+  flags: '--webhook <key>',
+  description: 'only this migrated webhook (its 1.0 or 2.0 key; default: every one)',
+  value: { type: 'string' },
+} as const;
+
+/** `qwh migrate status`: flags only. */
+export const MIGRATE_STATUS_OPTIONS = defineOptions({
+  command: 'migrate status',
+  rows: [fileRow, jsonRow(' (one row per webhook)')],
+});
+
+/** `qwh migrate confirm`: the step is the second argument. */
+export const MIGRATE_CONFIRM_OPTIONS = defineOptions({
+  command: 'migrate confirm',
+  rows: [
+    { ...fileRow, arg: 0 },
+    {
+      key: 'step',
+      arg: 1,
+      description: 'the back-office step you did: configured, v1-off or v1-deleted',
+      value: { type: 'choice', values: ['configured', 'v1-off', 'v1-deleted'] },
+    },
+    webhookRow,
+    {
+      key: 'yes',
+      flags: '-y, --yes',
+      description: 'record it without asking (required without a terminal)',
+      value: { type: 'boolean' },
+      default: false,
+    },
+    {
+      key: 'acceptGap',
+      flags: '--accept-gap <reason>',
+      description:
+        'v1-off while not reconciled (1.0-only participations, or a short window): why; journaled and shown by status for ever',
+      value: { type: 'string' },
+    },
+    jsonRow(''),
+  ],
+});
+
+/** `qwh migrate observe`: flags only. */
+export const MIGRATE_OBSERVE_OPTIONS = defineOptions({
+  command: 'migrate observe',
+  rows: [
+    fileRow,
+    {
+      key: 'captures',
+      flags: '--captures <path...>',
+      description: 'capture files or folders (NDJSON, docs/migrate.md "Captures"); - for stdin',
+      value: { type: 'list' },
+    },
+    webhookRow,
+    jsonRow(' (evidence per webhook)'),
+  ],
+});
+
+/** `qwh migrate runbook`: flags only. */
+export const MIGRATE_RUNBOOK_OPTIONS = defineOptions({
+  command: 'migrate runbook',
+  rows: [fileRow, webhookRow, jsonRow('')],
 });

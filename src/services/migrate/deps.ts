@@ -5,6 +5,7 @@ import { ACCOUNT_FILE_LIMITS } from '../../core/input/limits.js';
 import { parseDocumentText, type DocumentFormat } from '../../core/input/parse-document.js';
 import type { JournalRecord } from '../../core/migrate/journal.js';
 import type { AccountSnapshot, VerifyResult, VerifyTarget } from '../../core/migrate/results.js';
+import type { StagesDoc } from '../../core/migrate/stages.js';
 
 /** Where an account file's reference sits and where its value goes. */
 export interface SecretUse {
@@ -36,8 +37,19 @@ export interface MigrateStore {
   rel(abs: string): string;
 }
 
+/** The cut-over stages beside the account file (src/adapters/stages-file.ts); atomic, no secret. */
+export interface StagesStore {
+  /** The file as messages name it. */
+  rel(): string;
+  read(): Promise<StagesDoc>;
+  write(doc: StagesDoc): Promise<void>;
+}
+
 export interface MigrateDeps {
   store: MigrateStore;
+  stages: StagesStore;
+  /** Who runs qwh (`$USER`), recorded with each stage transition. */
+  user: string;
   verify: Verifier;
   /** Random bytes as hex (crypto.randomBytes in the CLI). */
   randomHex: (bytes: number) => string;

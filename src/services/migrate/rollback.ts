@@ -6,6 +6,7 @@ import { lastChangingRun, type JournalRecord } from '../../core/migrate/journal.
 import type { RollbackInfo } from '../../core/migrate/results.js';
 import { buildRevertSteps, type RunbookStep } from '../../core/migrate/runbook.js';
 import { MESSAGES } from '../../messages/index.js';
+import { rollbackStages, type StagesDoc } from '../../core/migrate/stages.js';
 import { snapshotOf, type MigrateDeps, type MigrateStore } from './deps.js';
 
 const M = MESSAGES.migrate;
@@ -34,10 +35,14 @@ export async function rollbackMigration(
   const release = await deps.store.lock('qwh migrate rollback');
   try {
     const records = await deps.store.readJournal();
-    const target = await findRollbackTarget(records, format, deps.store, opts.force);
+    const stages = await deps.stages.read();
+    const target = await findRollbackTarget(records, format, deps.store, opts.force, stages);
     if (!target) return { nothing: true };
     if (!(await opts.confirm(target.info))) return { declined: target.info };
-    return { info: target.info, ...(await restoreBackup(target, deps)) };
+    const restored = await restoreBackup(target, deps);
+    // The stages follow the file: what the rolled-back run recorded is dropped with it.
+    await deps.stages.write(rollbackStages(await deps.stages.read(), target.last.run));
+    return { info: target.info, ...restored };
   } finally {
     await release();
   }
@@ -52,6 +57,7 @@ export async function findRollbackTarget(
   format: DocumentFormat,
   store: MigrateStore,
   force: boolean,
+  stages?: StagesDoc,
 ): Promise<RollbackTarget | undefined> {
   const last = lastChangingRun(records);
   if (!last) return undefined;
@@ -71,12 +77,27 @@ export async function findRollbackTarget(
     backup: last.backup,
     finished: last.finished,
     matches,
-    revert: revertSteps(backupBytes, cur.bytes, format),
+    ...revertByStage(revertSteps(backupBytes, cur.bytes, format), stages, last.run),
     secretFiles: records
       .filter((r) => r.run === last.run && r.t === 'secret-file' && r.state === 'created')
       .map((r) => (r.t === 'secret-file' ? r.file : '')),
   };
   return { last, backupBytes, info };
+}
+
+/**
+ * Back-office steps exist only for what the admin confirmed: a run whose webhooks are all still
+ * `planned` changed nothing in Qualifio, so there is nothing to revert there (and it says so).
+ */
+function revertByStage(
+  steps: RunbookStep[],
+  stages: StagesDoc | undefined,
+  run: string,
+): Pick<RollbackInfo, 'revert' | 'note'> {
+  const touched = (stages?.webhooks ?? []).filter((w) => w.history.some((t) => t.run === run));
+  if (touched.length > 0 && touched.every((w) => w.stage === 'planned'))
+    return { revert: [], note: MESSAGES.migrate.cutover.revertNothingConfirmed };
+  return { revert: steps };
 }
 
 /** What to revert in the back office, from the backup's account to the current one (none if either does not parse). */

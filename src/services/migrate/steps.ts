@@ -2,16 +2,20 @@ import { UserError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { sha256Hex } from '../../core/hash.js';
 import { editAccountText } from '../../core/migrate/edit-text.js';
-import { planDisableEdits, planWriteEdits, type AccountEdit } from '../../core/migrate/edits.js';
+import { planWriteEdits, type AccountEdit } from '../../core/migrate/edits.js';
 import { passedInRun, type JournalRecord, type RunOutcome } from '../../core/migrate/journal.js';
 import type { AccountSnapshot, ApplyResult, UnitResult } from '../../core/migrate/results.js';
 import type { Plan } from '../../core/migrate/types.js';
 import { MESSAGES } from '../../messages/index.js';
 import { snapshotOf, type MigrateDeps } from './deps.js';
 import { newRunId, RunJournal } from './run-journal.js';
+import { withPlanned } from './stage-record.js';
 import { secretFileValue, targetFor } from './secrets.js';
 
 const M = MESSAGES.migrate;
+
+/** The steps that replace the account file. */
+export type WriteStep = Extract<JournalRecord, { t: 'write' }>['step'];
 
 /** One apply run in progress: its plan, journal, the file as the run has left it so far, results. */
 export interface ApplyRun {
@@ -45,8 +49,7 @@ export function startRun(
         v2Key: u.v2Key,
         created: Boolean(u.create),
         twins: u.twins.length,
-        disabled: false,
-        v1: { do: 'keep-on', reason: 'not-verified' },
+        v1: { do: 'keep-on', reason: 'until-reconciled' },
       },
     ]),
   );
@@ -86,7 +89,7 @@ export async function beginRun(run: ApplyRun): Promise<void> {
     planned: {
       create: plan.units.filter((u) => u.create).map((u) => u.v2Key),
       twins: plan.counts.ruleTwins,
-      disable: plan.units.filter((u) => u.disableV1).map((u) => u.v1.key),
+      disable: [],
     },
   }));
 }
@@ -114,11 +117,7 @@ export function backupOf(run: ApplyRun): string | undefined {
 }
 
 /** Replaces the file with `text`, write-ahead: intent journaled, atomic write, done journaled. */
-export async function writeAccount(
-  run: ApplyRun,
-  step: 'add-v2' | 'disable-v1',
-  text: string,
-): Promise<void> {
+export async function writeAccount(run: ApplyRun, step: WriteStep, text: string): Promise<void> {
   const before = run.sha;
   const after = sha256Hex(text);
   await run.journal.writeAhead(
@@ -145,9 +144,9 @@ export async function writeSecretFiles(run: ApplyRun): Promise<void> {
 }
 
 /** Applies account edits to the file as the run left it, as one journaled atomic write. */
-async function editAccount(
+export async function editAccount(
   run: ApplyRun,
-  step: 'add-v2' | 'disable-v1',
+  step: WriteStep,
   edits: AccountEdit[],
 ): Promise<void> {
   const { current } = run;
@@ -170,36 +169,27 @@ export async function addV2Step(run: ApplyRun): Promise<void> {
   await checkpoint(run, 'add-v2');
 }
 
-/** Step 3: turns 1.0 off where its twin verified — last, and its own journaled write. */
-export async function disableV1Step(run: ApplyRun): Promise<void> {
-  const { plan, units } = run;
-  const toDisable = plan.units.filter(
-    (u) => u.disableV1 && units.get(u.v1.key)?.verify?.verdict === 'pass',
-  );
-  for (const u of plan.units) {
-    const r = units.get(u.v1.key) as UnitResult;
-    if (u.verify && r.verify?.verdict === 'pass' && !u.disableV1)
-      r.v1 = { do: 'keep-on', reason: 'keep-v1' };
-  }
-  const keys = toDisable.map((u) => u.v1.key);
-  const edits = planDisableEdits(run.current.account, keys);
-  if (edits.length > 0) {
-    await ensureBackup(run);
-    await editAccount(run, 'disable-v1', edits);
-    run.deps.logger.success(M.disabledV1(keys));
-  }
-  for (const u of toDisable) {
-    const r = units.get(u.v1.key) as UnitResult;
-    r.disabled = true;
-    r.v1 = { do: 'turn-off' };
-  }
+/**
+ * After the 2.0 webhooks are in the file: each migrated webhook gets its stage `planned`
+ * (nothing is configured in the back office yet), recorded with this run, once.
+ */
+export async function recordPlannedStages(run: ApplyRun): Promise<void> {
+  const { deps } = run;
+  const doc = await deps.stages.read();
+  const pairs = run.plan.units.map((u) => ({ v1Key: u.v1.key, v2Key: u.v2Key }));
+  const next = withPlanned(doc, pairs, {
+    at: deps.now().toISOString(),
+    by: deps.user,
+    run: run.journal.run,
+  });
+  if (next !== doc) await deps.stages.write(next);
 }
 
 /** The run's outcome from its units' verdicts and the plan's options. */
 function outcomeOf(results: readonly UnitResult[], plan: Plan): RunOutcome {
   if (results.some((r) => r.verify && r.verify.verdict !== 'pass')) return 'not-verified';
   if (plan.options.skipVerify) return 'verify-skipped';
-  return plan.options.keepV1 ? 'kept-v1' : 'complete';
+  return 'complete';
 }
 
 /** The exit code of a run: 1 when a check failed, 3 when a receiver was unreachable, else 0. */

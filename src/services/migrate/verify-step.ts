@@ -5,6 +5,8 @@ import type { UnitResult, VerifyCheck } from '../../core/migrate/results.js';
 import type { PlanUnit } from '../../core/migrate/types.js';
 import { MESSAGES } from '../../messages/index.js';
 import { targetFor } from './secrets.js';
+import { atLeast, type WebhookStages } from '../../core/migrate/stages.js';
+import { applyEvent, stamp } from './stage-record.js';
 import { checkpoint, type ApplyRun } from './steps.js';
 
 const M = MESSAGES.migrate;
@@ -21,10 +23,20 @@ interface Verification {
  * only). What passed in an earlier process of the run is not sent again.
  */
 export async function verifyStep(run: ApplyRun): Promise<void> {
+  const doc = await run.deps.stages.read();
   for (const u of run.plan.units) {
     const r = run.units.get(u.v1.key) as UnitResult;
     if (!u.verify) {
       r.v1 = { do: 'keep-on', reason: 'skip-verify' };
+      continue;
+    }
+    if (
+      !receiverKnowsSecret(
+        u,
+        doc.webhooks.find((w) => w.v1Key === u.v1.key),
+      )
+    ) {
+      r.v1 = { do: 'keep-on', reason: 'awaiting-hand-off' };
       continue;
     }
     if (run.passed.has(u.v2Key)) {
@@ -32,7 +44,28 @@ export async function verifyStep(run: ApplyRun): Promise<void> {
       continue;
     }
     await verifyUnit(run, u, r);
+    if (r.verify?.verdict === 'pass') await recordVerified(run, u.v1.key);
   }
+}
+
+/**
+ * The receiver can know the secret only once it was handed over: the admin confirmed the
+ * back-office step (stage `configured` or later), or the secret is one it had already (from
+ * `--secret-env`, or the 2.0 webhook that was in the file). A secret qwh made a moment ago is
+ * not tested: the test would fail by design.
+ */
+export function receiverKnowsSecret(u: PlanUnit, w: WebhookStages | undefined): boolean {
+  if (w && atLeast(w, 'configured')) return true;
+  if (!u.create) return true;
+  return 'env' in u.create.secret;
+}
+
+/** A pass of the check suite, in the stages: `configured` → `receiver-ready`, or noted for later. */
+async function recordVerified(run: ApplyRun, v1Key: string): Promise<void> {
+  const doc = await run.deps.stages.read();
+  if (!doc.webhooks.some((w) => w.v1Key === v1Key)) return;
+  const out = applyEvent(doc, v1Key, { kind: 'verified' }, stamp(run.deps));
+  await run.deps.stages.write(out.doc);
 }
 
 /** Verifies one unit's 2.0 webhook, journals the verdict, then stops if Ctrl-C was pressed. */

@@ -145,7 +145,9 @@ function unitLine(u: UnitResult, c: ChalkInstance): string[] {
   const out: string[] = [];
   const v = u.verify;
   const head = !v
-    ? `${c.yellow('!')} ${M.unitSkipped(u.v2Key)}`
+    ? u.v1.do === 'keep-on' && u.v1.reason === 'awaiting-hand-off'
+      ? `${c.yellow('…')} ${M.unitAwaitingHandOff(u.v2Key)}`
+      : `${c.yellow('!')} ${M.unitSkipped(u.v2Key)}`
     : v.verdict === 'pass'
       ? `${c.green('✔')} ${
           v.fromJournal
@@ -157,7 +159,7 @@ function unitLine(u: UnitResult, c: ChalkInstance): string[] {
               })
         }`
       : `${c.red('✖')} ${M.unitFailed(u.v2Key, v.verdict)}`;
-  out.push(`  ${head} ${c.dim('→')} ${u.disabled ? M.v1Off(u.v1Key) : M.v1On(u.v1Key)}`);
+  out.push(`  ${head} ${c.dim('→')} ${M.v1On(u.v1Key)}`);
   if (v?.error) out.push(`      ${v.error}`);
   // The verification table: every check with its verdict, so an admin sees what was proven.
   if (v && v.checks.length > 0) {
@@ -177,7 +179,17 @@ function unitLine(u: UnitResult, c: ChalkInstance): string[] {
   return out;
 }
 
-/** What the run did: per webhook verified or not and 1.0 on or off, backup, secret files. */
+/** The hand-off, first after a run: which secret file goes to the receiver team, the back-office steps now. */
+export function renderHandOff(r: ApplyResult, runbook: Runbook, c: ChalkInstance): string {
+  const created = r.secretFiles.filter((s) => s.state === 'created' || s.state === 'kept');
+  if (created.length === 0 && runbook.steps.length === 0) return '';
+  const out = [c.bold(M.handOffTitle)];
+  for (const s of created) out.push(`  ${c.yellow('→')} ${M.handOffFile(s.file)}`);
+  if (runbook.steps.length > 0) out.push(M.handOffSteps, renderRunbookText(runbook, c, false));
+  return out.join('\n') + '\n\n';
+}
+
+/** What the run did: per webhook verified or not (1.0 always stays on), backup, secret files. */
 export function renderResultHuman(r: ApplyResult, c: ChalkInstance): string {
   const out = [c.bold(M.resultTitle)];
   for (const u of r.units) out.push(...unitLine(u, c));
@@ -245,13 +257,14 @@ function nextOf(file: string, plan: Plan, end: MigrateEnd): string[] {
   if (end.kind !== 'applied') return [];
   const failed = end.result.units.filter((u) => u.verify && u.verify.verdict !== 'pass');
   if (failed.length > 0) return failed.map((u) => M.nextFix(file, u.v2Key));
-  if (plan.options.skipVerify || plan.options.keepV1) return [M.nextVerifyLater(file)];
-  return [M.nextDone(file)];
+  return [M.nextConfirmConfigured(file), M.nextStatus(file)];
 }
 
 function resumeNext(file: string, r: ApplyResult): string[] {
   const failed = r.units.filter((u) => u.verify && u.verify.verdict !== 'pass');
-  return failed.length > 0 ? failed.map((u) => M.nextFix(file, u.v2Key)) : [M.nextDone(file)];
+  return failed.length > 0
+    ? failed.map((u) => M.nextFix(file, u.v2Key))
+    : [M.nextConfirmConfigured(file), M.nextStatus(file)];
 }
 
 /** The `result` part of the JSON documents: what the run did (not the file it left). */
@@ -278,7 +291,7 @@ function resultTail(
     !v.runbookFile && v.runbook.steps.length > 0
       ? M.runbookHint(v.runbook.steps.length) + '\n'
       : '';
-  return renderResultHuman(r, c) + hint + renderNext(next, c);
+  return renderHandOff(r, v.runbook, c) + renderResultHuman(r, c) + hint + renderNext(next, c);
 }
 
 /** One reporter of the migrate commands: each stage's output as text. */
@@ -331,7 +344,7 @@ const human: MigrateReporter = {
         c.bold(M.revertTitle),
         renderRunbookText({ account: file, steps: info.revert }, c, false),
       );
-    else lines.push(M.revertNone);
+    else lines.push(info.note ?? M.revertNone);
     if (info.secretFiles.length > 0) lines.push(M.secretFilesLeft(info.secretFiles));
     return lines.join('\n') + '\n';
   },

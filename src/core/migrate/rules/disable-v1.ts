@@ -1,13 +1,14 @@
 import type { ConversionRule } from './rule.js';
 
 /**
- * 1.0 is turned off last, only once its 2.0 twin verified, and never with --keep-v1 or
- * --skip-verify; its push rules stay, so turning it back on is one switch.
+ * The plan never turns 1.0 off: the account file describes the back office, and 1.0 is marked
+ * off only when the admin confirms it there (`qwh migrate confirm v1-off`), after the cut-over
+ * gate (real 2.0 deliveries reconciled with 1.0). Kept as a rule so the plan says so.
  */
 export const disableV1Rule: ConversionRule = {
   id: 'disable-v1',
-  summary: 'turn 1.0 off after its twin verified (not with --keep-v1 or --skip-verify)',
-  apply(ctx) {
-    return { disableV1: !ctx.options.keepV1 && !ctx.options.skipVerify };
+  summary: 'never turn 1.0 off at apply: only `qwh migrate confirm v1-off` marks it off',
+  apply() {
+    return { disableV1: false };
   },
 };

@@ -1,0 +1,59 @@
+import { lstat, mkdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../core/errors.js';
+import { ExitCode } from '../core/exit-codes.js';
+import { parseStages, type StagesDoc } from '../core/migrate/stages.js';
+import { MESSAGES } from '../messages/index.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { errnoOf, isErrno } from './errno.js';
+import { readRegularFile } from './read-file.js';
+
+const M = MESSAGES.migrate.store;
+const MAX_STAGES_BYTES = 16 * 1024 * 1024;
+
+/**
+ * `.qwh/stages-<file>.json` beside the account file: the cut-over stage of each migrated
+ * webhook. Replaced atomically (temp file, fsync, rename, folder fsync; 0600), so a kill leaves
+ * the old document or the new one. It holds keys, stages, times, user names and counts: no secret.
+ */
+export class StagesFile {
+  readonly path: string;
+
+  constructor(
+    accountPath: string,
+    readonly shown: string,
+  ) {
+    this.path = join(dirname(accountPath), '.qwh', `stages-${basename(accountPath)}.json`);
+  }
+
+  /** The document; none yet is an empty one. Exit 4 when it is not a stages document. */
+  async read(): Promise<StagesDoc> {
+    try {
+      await lstat(this.path);
+    } catch (e) {
+      if (isErrno(e, 'ENOENT')) return { version: 1, file: this.shown, webhooks: [] };
+    }
+    const bytes = await readRegularFile(this.path, MAX_STAGES_BYTES, this.rel());
+    const doc = parseStages(bytes.toString('utf8'));
+    if (!doc)
+      throw new UserError(M.stagesCorrupt(this.rel()), ExitCode.REFUSED, M.stagesCorruptHint);
+    return doc;
+  }
+
+  /** Replaces the document atomically. */
+  async write(doc: StagesDoc): Promise<void> {
+    try {
+      await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
+      await writeFileAtomic(this.path, JSON.stringify(doc, null, 2) + '\n', { mode: 0o600 });
+    } catch (e) {
+      const code = errnoOf(e);
+      if (typeof code !== 'string') throw e;
+      throw new UserError(M.ioFailed(this.rel(), code), ExitCode.REFUSED, M.ioFailedHint);
+    }
+  }
+
+  /** The file as messages name it (relative to the account folder). */
+  rel(): string {
+    return `.qwh/${basename(this.path)}`;
+  }
+}
