@@ -30,7 +30,8 @@ const confirm: CommandHandler = async (ctx, args, flags) => {
   const input = resolveConfirmInput(o);
   const file = await resolveAccountFile(ctx, o.file, cfg, prompter);
   const loaded = await loadForMigrate(ctx, file, log);
-  const deps = await buildDeps(ctx, storeFor(loaded.path, file, log), log, {});
+  const trust = { trustEnv: cfg.config.trust?.env };
+  const deps = await buildDeps(ctx, storeFor(loaded.path, file, log), log, trust);
   const out = await confirmStage(
     input,
     deps,

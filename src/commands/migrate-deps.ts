@@ -74,7 +74,7 @@ export async function buildDeps(
     logger: log,
     spinner: (text) => startSpinner(ctx, text),
     signal: ctx.signal,
-    resolveSecret: accountSecretResolver(src, store.shown, log, trustOf(verify.trustEnv)),
+    resolveSecret: accountSecretResolver(src, store, log, trustOf(verify.trustEnv)),
     registerSecret: (v) => {
       ctx.redactor.add(v);
       // The base64 part alone of a Basic/Bearer value is just as secret.
@@ -91,19 +91,34 @@ export async function buildDeps(
  */
 function accountSecretResolver(
   src: SecretSource,
-  file: string,
+  store: AccountStore,
   log: Logger,
   trust: SecretTrust,
 ): MigrateDeps['resolveSecret'] {
+  const file = store.shown;
   const shown = new Set<string>();
+  // The --secret-env names earlier runs created webhooks with (their journal): usable as those
+  // webhooks' HMAC keys on later runs (confirm, the verification after `configured`).
+  let journaled: Promise<Set<string>> | undefined;
+  const hmacEnvNames = (): Promise<Set<string>> =>
+    (journaled ??= store.readJournal().then((records) => {
+      const names = new Set<string>();
+      for (const r of records)
+        if (r.t === 'begin' && r.options.secretEnv) names.add(r.options.secretEnv);
+      return names;
+    }));
   return async (ref, use) => {
     if (!use) return resolveSecretRef(ref, src);
     const line = S.sourceLine(formatPath(use.path), describeRef(ref), use.as, showUrl(use.host));
     if (!shown.has(line)) log.info(line);
     shown.add(line);
     const own = use.planned && typeof ref === 'object' && 'env' in ref ? [ref.env] : [];
-    const t = own.length > 0 ? trustOf([...trust.envNames], own) : trust;
-    return resolveSecretRef(ref, { ...src, account: { file, path: use.path, trust: t } });
+    const base = own.length > 0 ? trustOf([...trust.envNames], own) : trust;
+    const t = { ...base, hmacEnvNames: await hmacEnvNames() };
+    return resolveSecretRef(ref, {
+      ...src,
+      account: { file, path: use.path, trust: t, as: use.as },
+    });
   };
 }
 
@@ -139,7 +154,12 @@ export async function advanceConfigured(
   store: AccountStore,
   source: AccountSnapshot,
   log: Logger,
-  opts: { verifyTimeout?: number; caFile?: string | undefined; allowInsecure: boolean },
+  opts: {
+    verifyTimeout?: number;
+    caFile?: string | undefined;
+    trustEnv?: ReadonlyArray<string | undefined>;
+    allowInsecure: boolean;
+  },
 ): Promise<number> {
   const deps = await buildDeps(ctx, store, log, opts);
   const out = await verifyConfigured(snapshotOfLoaded(source), deps, opts);

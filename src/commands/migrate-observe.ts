@@ -27,7 +27,8 @@ const observe: CommandHandler = async (ctx, args, flags) => {
     throw new UserError(C.noCaptures, ExitCode.USAGE, C.noCapturesHint);
   const file = await resolveAccountFile(ctx, o.file, cfg, createPrompter(ctx));
   const loaded = await loadForMigrate(ctx, file, log);
-  const deps = await buildDeps(ctx, storeFor(loaded.path, file, log), log, {});
+  const trust = { trustEnv: cfg.config.trust?.env };
+  const deps = await buildDeps(ctx, storeFor(loaded.path, file, log), log, trust);
   const paths = o.captures;
   async function* captures(): AsyncGenerator<{ where: string; bytes: Uint8Array }> {
     for (const p of paths)

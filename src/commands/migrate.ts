@@ -39,6 +39,8 @@ const migrate: CommandHandler = async (ctx, args, flags) => {
     ...(p.preview ? { preview: p.preview } : {}),
     ...(input.runbook ? { runbookFile: input.runbook } : {}),
   };
+  const trustEnv = [...(cfg.config.trust?.env ?? []), input.options.secretEnv];
+  const verify = { verifyTimeout: input.verifyTimeout, caFile: input.caFile, trustEnv };
   const end = (e: MigrateEnd, rb = runbook): void =>
     printResult(ctx, reporter.end({ ...view, runbook: rb, end: e }, c));
 
@@ -46,8 +48,7 @@ const migrate: CommandHandler = async (ctx, args, flags) => {
   if (plan.changes === 0) {
     await writeRunbook(ctx, log, input.runbook, runbook);
     end({ kind: 'no-changes' });
-    const o = { verifyTimeout: input.verifyTimeout, caFile: input.caFile };
-    const adv = { ...o, allowInsecure: input.options.allowInsecureHost };
+    const adv = { ...verify, allowInsecure: input.options.allowInsecureHost };
     return input.dryRun ? ExitCode.OK : shared.advanceConfigured(ctx, p.store, p.source, log, adv);
   }
   printResult(ctx, reporter.plan(view, c));
@@ -67,8 +68,6 @@ const migrate: CommandHandler = async (ctx, args, flags) => {
     return ExitCode.REFUSED;
   }
 
-  const trustEnv = [...(cfg.config.trust?.env ?? []), input.options.secretEnv];
-  const verify = { verifyTimeout: input.verifyTimeout, caFile: input.caFile, trustEnv };
   const deps = await shared.buildDeps(ctx, p.store, log, verify);
   const unregister = shared.finishStepOnInterrupt(ctx, log);
   const snapshot = shared.snapshotOfLoaded(p.source);

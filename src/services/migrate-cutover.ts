@@ -25,7 +25,7 @@ import {
   type WebhookStages,
 } from '../core/migrate/stages.js';
 import { MESSAGES } from '../messages/index.js';
-import { snapshotOf, type MigrateDeps } from './migrate/deps.js';
+import { snapshotOf, type MigrateDeps, type SecretUse } from './migrate/deps.js';
 import { newRunId, RunJournal } from './migrate/run-journal.js';
 import { applyEvent, stamp, type EventOutcome } from './migrate/stage-record.js';
 
@@ -240,7 +240,9 @@ export async function observeMigration(
       (x): x is WebhookV2 => x.key === w.v2Key && x.version === 2,
     );
     const since = Date.parse(enteredAt(w, 'configured') ?? '');
-    const secret = v2?.secret ? await deps.resolveSecret(v2.secret) : undefined;
+    const secret = v2?.secret
+      ? await deps.resolveSecret(v2.secret, useOf(account, v2, ['secret'], 'hmac-key'))
+      : undefined;
     targets.push({
       v1Key: w.v1Key,
       v2Key: w.v2Key,
@@ -281,6 +283,19 @@ export async function observeMigration(
 }
 
 /**
+ * Where a 2.0 webhook's secret sits in the file and where it goes, so the trust model judges it
+ * (an account file's references are untrusted input: core/account/secret-trust.ts).
+ */
+function useOf(
+  account: AccountSnapshot,
+  v2: WebhookV2,
+  field: string[],
+  as: SecretUse['as'],
+): SecretUse {
+  return { path: ['webhooks', account.account.webhooks.indexOf(v2), ...field], host: v2.host, as };
+}
+
+/**
  * What a plain `qwh migrate` does once the file holds everything: verifies the receivers of
  * webhooks confirmed `configured` (the receiver now has its secret) → `receiver-ready`.
  */
@@ -304,11 +319,18 @@ export async function verifyConfigured(
         ? {
             authHeader: {
               name: v2.authHeader.name,
-              value: await deps.resolveSecret(v2.authHeader.value),
+              value: await deps.resolveSecret(
+                v2.authHeader.value,
+                useOf(account, v2, ['authHeader', 'value'], 'auth-header'),
+              ),
             },
           }
         : {}),
-      ...(v2.secret ? { secret: await deps.resolveSecret(v2.secret) } : {}),
+      ...(v2.secret
+        ? {
+            secret: await deps.resolveSecret(v2.secret, useOf(account, v2, ['secret'], 'hmac-key')),
+          }
+        : {}),
       allowInsecure: opts.allowInsecure,
       incompleteParticipations: v2.incompleteParticipations,
     };

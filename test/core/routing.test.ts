@@ -331,7 +331,7 @@ describe('routes of a file, before and after its plan', () => {
     ]);
   });
 
-  it('acme: its plan preserves routing; the structural "after" is the file apply writes', () => {
+  it('acme: its plan preserves routing; the structural "after" is the file apply writes, then 1.0 off (confirm v1-off)', () => {
     const { account: a, text, data } = load('acme.yaml');
     const plan = planMigration(a, SRC, OPTS);
     expect(plan.needsHuman.filter((n) => n.code === 'routing-not-preserved')).toEqual([]);
@@ -343,8 +343,14 @@ describe('routes of a file, before and after its plan', () => {
       plan,
     ).finalAccount;
     expect(after.pushRules).toEqual(written.pushRules);
+    // Apply keeps 1.0 on for the dual run; the end state routing must match has it off.
+    const migrated = new Set(plan.units.map((u) => u.v1.key));
+    expect(written.webhooks.filter((w) => migrated.has(w.key)).map((w) => w.enabled)).toEqual([
+      true,
+      true,
+    ]);
     expect(after.webhooks.map((w) => [w.key, w.version, w.enabled])).toEqual(
-      written.webhooks.map((w) => [w.key, w.version, w.enabled]),
+      written.webhooks.map((w) => [w.key, w.version, migrated.has(w.key) ? false : w.enabled]),
     );
   });
 

@@ -2,9 +2,10 @@ import type { AccountFile, PushRule, Webhook } from '../account/schema.js';
 import type { PlanUnit } from '../migrate/types.js';
 
 /**
- * The account as it will be once every step of these plan units succeeded, built from the
- * same edits apply makes (migrate/edits.ts: each 2.0 webhook after its 1.0 one, each rule twin
- * right after the rule it twins, 1.0 turned off where the plan turns it off). Only what routing
+ * The account as it will be once the migration of these plan units is complete, which is what
+ * must route as 1.0 did: apply's edits (migrate/edits.ts: each 2.0 webhook after its 1.0 one,
+ * each rule twin right after the rule it twins), then 1.0 off, as `qwh migrate confirm v1-off`
+ * writes it at the end of the dual run (apply itself never turns 1.0 off). Only what routing
  * reads is exact (keys, versions, enabled, rules); a new webhook's host is the plan's masked one.
  */
 export function accountAfterPlan(account: AccountFile, units: readonly PlanUnit[]): AccountFile {
@@ -30,7 +31,7 @@ export function accountAfterPlan(account: AccountFile, units: readonly PlanUnit[
       list.push(t.rule);
       twins.set(t.of, list);
     }
-    if (u.disableV1) off.add(u.v1.index);
+    off.add(u.v1.index);
   }
   const webhooks: Webhook[] = [];
   account.webhooks.forEach((w, i) => {
