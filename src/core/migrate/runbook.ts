@@ -197,7 +197,7 @@ export function buildRevertSteps(before: AccountFile, after: AccountFile): Runbo
           .filter((r) => deleted.some((w) => w.key === r.destination))
           .map((r) => ({
             label: ruleLabel(before, r),
-            value: M.destinationKey(r.destination ?? ''),
+            value: MESSAGES.migrate.cutover.recreateRule(r.destination ?? ''),
           })),
       ],
     });
