@@ -1,7 +1,7 @@
 /** What qwh says for `cli`. */
 export const CLI_MESSAGES = {
   description:
-    'Move a Qualifio account from webhook 1.0 to webhook 2.0 safely: plan, apply, verify, then turn 1.0 off.',
+    'Move a Qualifio account from webhook 1.0 to webhook 2.0 without losing a participation: plan, apply, hand off, verify, then cut over on evidence from real deliveries.',
   bugHeader: 'qwh hit an internal error. This is a bug in qwh, not in your files.',
   bugReport: 'Please report it with the command you ran and the trace above (secrets are masked).',
   interrupted: 'interrupted',
