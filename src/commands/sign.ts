@@ -1,6 +1,5 @@
 import type { CommandHandler } from '../contracts/index.js';
-import { readBody } from '../adapters/body-input.js';
-import { readSecretPick } from '../adapters/secrets.js';
+import { readSecretAndBody } from '../adapters/body-input.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { sha256Hex } from '../core/hash.js';
 import { resolveOptions } from '../core/options/resolve.js';
@@ -13,13 +12,7 @@ import { SIGN_REPORTERS } from '../ui/reporters/sign.js';
 /** `qwh sign [file|-]`: prints `sha256=<hex>` of the exact bytes. */
 const sign: CommandHandler = async (ctx, args, flags) => {
   const input = resolveSignInput(resolveOptions(SIGN_OPTIONS, { flags, args, env: ctx.env }));
-  const secret = await readSecretPick(
-    input.secret,
-    ctx.env,
-    { cwd: ctx.cwd, config: ctx.cwd },
-    ctx.redactor,
-  );
-  const { bytes } = await readBody(input.file, ctx.stdin, ctx.cwd);
+  const { secret, bytes } = await readSecretAndBody(input, ctx);
   const report = {
     signature: signBody(secret, bytes),
     bytes: bytes.length,

@@ -1,6 +1,5 @@
 import type { CommandHandler } from '../contracts/index.js';
-import { readBody } from '../adapters/body-input.js';
-import { readSecretPick } from '../adapters/secrets.js';
+import { readSecretAndBody } from '../adapters/body-input.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { sha256Hex } from '../core/hash.js';
 import { resolveOptions } from '../core/options/resolve.js';
@@ -14,13 +13,7 @@ import { VERIFY_REPORTERS } from '../ui/reporters/verify.js';
 /** `qwh verify`: exit 0 when the signature matches, 1 with the reason when not. */
 const verify: CommandHandler = async (ctx, args, flags) => {
   const input = resolveVerifyInput(resolveOptions(VERIFY_OPTIONS, { flags, args, env: ctx.env }));
-  const secret = await readSecretPick(
-    input.secret,
-    ctx.env,
-    { cwd: ctx.cwd, config: ctx.cwd },
-    ctx.redactor,
-  );
-  const { bytes } = await readBody(input.file, ctx.stdin, ctx.cwd);
+  const { secret, bytes } = await readSecretAndBody(input, ctx);
   const result = verifySignature(secret, bytes, input.signature);
   const report = { result, bytes: bytes.length, sha256: sha256Hex(bytes) };
   printResult(ctx, VERIFY_REPORTERS[input.json ? 'json' : 'human'](report, colorsFor(ctx.stdout)));
