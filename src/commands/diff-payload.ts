@@ -15,21 +15,20 @@ import { createLogger } from '../ui/logger.js';
 import { printResult } from '../ui/print.js';
 import { diffOutput } from '../ui/reporters/diff-payload.js';
 import { startSpinner } from '../ui/spinner.js';
+import { checkedOutputs } from '../adapters/output-file.js';
 
 const D = MESSAGES.diff;
 
 /** `qwh diff-payload [v1] [v2]`: exit 0, 1 when --fail-on is met, 2 on bad input. */
 const diffPayload: CommandHandler = async (ctx, args, flags) => {
   const { config, dir } = await loadCommandConfig(ctx, flags);
-  const input = resolveDiffInput(
-    resolveOptions(DIFF_PAYLOAD_OPTIONS, {
-      flags,
-      args,
-      env: ctx.env,
-      config: config.diff,
-      configDir: dir,
-    }),
+  const layers = { flags, args, env: ctx.env, config: config.diff, configDir: dir };
+  const o = await checkedOutputs(
+    ctx,
+    DIFF_PAYLOAD_OPTIONS,
+    resolveOptions(DIFF_PAYLOAD_OPTIONS, layers),
   );
+  const input = resolveDiffInput(o);
   const map = input.map
     ? await loadSmallDocument(ctx.cwd, input.map, parseMap, D.mapInvalidHint)
     : undefined;

@@ -1,5 +1,9 @@
 import type { Logger, RuntimeContext } from '../contracts/index.js';
-import { writeOutputFile } from '../adapters/output-file.js';
+import { checkedOutputs, writeOutputFile } from '../adapters/output-file.js';
+import { resolveMigrateInput } from '../core/migrate/input.js';
+import { MIGRATE_OPTIONS } from '../core/options/migrate.js';
+import { resolveOptions, type OptionSources } from '../core/options/resolve.js';
+import { isUserError } from '../core/errors.js';
 import type { ApplyResult } from '../core/migrate/results.js';
 import { buildRunbook, type Runbook } from '../core/migrate/runbook.js';
 import { MESSAGES } from '../messages/index.js';
@@ -9,6 +13,12 @@ import { renderRunbookMarkdown } from '../ui/reporters/migrate.js';
 
 const M = MESSAGES.migrate;
 
+/** migrate's input, its output paths (--runbook, --plan-out) checked before anything happens. */
+export async function migrateInputOf(ctx: RuntimeContext, layers: OptionSources) {
+  const o = resolveOptions(MIGRATE_OPTIONS, layers);
+  return resolveMigrateInput(await checkedOutputs(ctx, MIGRATE_OPTIONS, o));
+}
+
 /** The back-office runbook after a run: 1.0 off only where it really went off. */
 export function runbookAfter(r: ApplyResult): Runbook {
   return buildRunbook(
@@ -17,14 +27,25 @@ export function runbookAfter(r: ApplyResult): Runbook {
   );
 }
 
-/** Writes the --runbook file (Markdown, masked) and says so; nothing without --runbook. */
+/**
+ * Writes the --runbook file (Markdown, masked) and says so; nothing without --runbook. After an
+ * effect (the file was changed) a failed write is a warning with the command that rewrites it,
+ * never an input error: the run did what it said, only the copy of its runbook is missing.
+ */
 export async function writeRunbook(
   ctx: RuntimeContext,
   log: Logger,
   file: string | undefined,
   runbook: Runbook,
+  after?: { accountFile: string },
 ): Promise<void> {
   if (!file) return;
-  await writeOutputFile(ctx.cwd, file, renderRunbookMarkdown(runbook), ctx.redactor);
+  try {
+    await writeOutputFile(ctx.cwd, file, renderRunbookMarkdown(runbook), ctx.redactor);
+  } catch (e) {
+    if (!after || !isUserError(e)) throw e;
+    log.warn(M.runbookNotWritten(e.message, after.accountFile, file));
+    return;
+  }
   log.info(M.runbookWritten(file, runbook.steps.length));
 }

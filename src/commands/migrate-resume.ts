@@ -12,12 +12,17 @@ import { MIGRATE_REPORTERS, type ResumeView } from '../ui/reporters/migrate.js';
 import * as files from '../adapters/migrate-files.js';
 import * as shared from './migrate-deps.js';
 import { runbookAfter, writeRunbook } from './migrate-output.js';
+import { checkedOutputs } from '../adapters/output-file.js';
 
 /** `qwh migrate resume [file]`: finishes the unfinished run of the journal (or --abandon marks it given up). */
 const resume: CommandHandler = async (ctx, args, flags) => {
   const log = createLogger(ctx);
   const cfg = await loadCommandConfig(ctx, flags);
-  const o = resolveOptions(MIGRATE_RESUME_OPTIONS, { flags, args, env: ctx.env });
+  const o = await checkedOutputs(
+    ctx,
+    MIGRATE_RESUME_OPTIONS,
+    resolveOptions(MIGRATE_RESUME_OPTIONS, { flags, args, env: ctx.env }),
+  );
   const file = await files.resolveAccountFile(ctx, o.file, cfg, createPrompter(ctx));
   const loaded = await files.loadForMigrate(ctx, file, log);
   const store = files.storeFor(loaded.path, file, log);
@@ -34,7 +39,7 @@ const resume: CommandHandler = async (ctx, args, flags) => {
   else if (out.abandoned) view = { kind: 'abandoned', file, run: out.abandoned };
   else if (out.result && out.plan) {
     const runbook = runbookAfter(out.result);
-    await writeRunbook(ctx, log, o.runbook, runbook);
+    await writeRunbook(ctx, log, o.runbook, runbook, { accountFile: file });
     const rb = o.runbook ? { runbookFile: o.runbook } : {};
     view = { kind: 'resumed', file, plan: out.plan, result: out.result, runbook, ...rb };
   } else return ExitCode.INTERNAL;

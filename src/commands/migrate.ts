@@ -2,9 +2,6 @@ import type { CommandHandler } from '../contracts/index.js';
 import { loadCommandConfig } from '../adapters/config-loader.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
-import { resolveMigrateInput } from '../core/migrate/input.js';
-import { MIGRATE_OPTIONS } from '../core/options/migrate.js';
-import { resolveOptions } from '../core/options/resolve.js';
 import { MESSAGES } from '../messages/index.js';
 import { applyMigration } from '../services/migrate.js';
 import { prepareMigration } from '../services/migrate-prepare.js';
@@ -15,7 +12,7 @@ import { createPrompter } from '../ui/prompts.js';
 import { MIGRATE_REPORTERS, type MigrateEnd } from '../ui/reporters/migrate.js';
 import { writePlanFile } from '../adapters/migrate-files.js';
 import * as shared from './migrate-deps.js';
-import { runbookAfter, writeRunbook } from './migrate-output.js';
+import { migrateInputOf, runbookAfter, writeRunbook } from './migrate-output.js';
 
 const M = MESSAGES.migrate;
 
@@ -25,7 +22,7 @@ const migrate: CommandHandler = async (ctx, args, flags) => {
   const prompter = createPrompter(ctx);
   const cfg = await loadCommandConfig(ctx, flags);
   const layers = { flags, args, env: ctx.env, config: cfg.config.migrate, configDir: cfg.dir };
-  const input = resolveMigrateInput(resolveOptions(MIGRATE_OPTIONS, layers));
+  const input = await migrateInputOf(ctx, layers);
   const p = await prepareMigration(input, shared.prepareDepsFor(ctx, cfg, prompter, log));
   if (p.kind === 'none-picked') {
     log.info(M.pickNone);
@@ -73,7 +70,7 @@ const migrate: CommandHandler = async (ctx, args, flags) => {
   const snapshot = shared.snapshotOfLoaded(p.source);
   const result = await applyMigration({ snapshot, plan }, deps).finally(unregister);
   const after = runbookAfter(result);
-  await writeRunbook(ctx, log, input.runbook, after);
+  await writeRunbook(ctx, log, input.runbook, after, { accountFile: file });
   end({ kind: 'applied', result }, after);
   return result.exitCode;
 };

@@ -4,7 +4,7 @@ import { loadAccountWebhook } from '../adapters/account-webhook.js';
 import { loadCommandConfig } from '../adapters/config-loader.js';
 import { accountBases, readEndpointTarget } from '../adapters/endpoint-target.js';
 import { createHttpSender } from '../adapters/http-sender.js';
-import { writeOutputFile } from '../adapters/output-file.js';
+import { checkedOutputs, writeOutputFile } from '../adapters/output-file.js';
 import { SUITE_CHECK_IDS } from '../core/endpoint/checks.js';
 import { resolveTestEndpointInput } from '../core/endpoint/input.js';
 import { showUrl } from '../core/endpoint/target-url.js';
@@ -25,10 +25,12 @@ const E = MESSAGES.endpoint;
 const testEndpoint: CommandHandler = async (ctx, args, flags) => {
   const log = createLogger(ctx);
   const { config, dir: configDir } = await loadCommandConfig(ctx, flags);
-  const o = resolveOptions(TEST_ENDPOINT_OPTIONS, {
-    ...{ flags, args, env: ctx.env, configDir },
-    config: config.testEndpoint,
-  });
+  const layers = { flags, args, env: ctx.env, configDir, config: config.testEndpoint };
+  const o = await checkedOutputs(
+    ctx,
+    TEST_ENDPOINT_OPTIONS,
+    resolveOptions(TEST_ENDPOINT_OPTIONS, layers),
+  );
   const accountFile =
     o.account ?? (config.account ? resolve(configDir, config.account) : undefined);
   if (o.webhook && !accountFile) throw new UserError(E.webhookNeedsAccount, ExitCode.USAGE);

@@ -10,6 +10,10 @@ export const INPUT_MESSAGES = {
     `${file}: ${bytes} bytes is over the ${max}-byte limit for this kind of file`,
   tooLargeHint: 'An account or config file is a few kilobytes; check that this is the right file.',
   unreadable: (file: string, reason: string) => `${file}: cannot read (${reason})`,
+  unwritable: (file: string, reason: string) => `${file}: cannot write (${reason})`,
+  unwritableHint:
+    'Give a path in a folder you can write to (missing folders are created); nothing was done.',
+  notAFolder: (dir: string) => `${dir} is not a folder`,
   utf16: (file: string) => `${file}: is UTF-16 text; qwh reads UTF-8`,
   utf16Hint: 'Save the file as UTF-8 (without BOM) and run again.',
   invalidUtf8: (file: string, offset: number) => `${file}: invalid UTF-8 at byte ${offset}`,

@@ -336,6 +336,8 @@ export const MIGRATE_MESSAGES = {
   backupAt: (file: string) => `Backup: ${file}`,
   secretFiles: 'Secret files (0600, never printed):',
   secretFileState: { created: 'new', kept: 'existing, kept' },
+  runbookNotWritten: (why: string, accountFile: string, out: string) =>
+    `${why}; the migration itself is done — write the runbook again with: qwh migrate runbook ${accountFile} > ${out}`,
   runbookWritten: (file: string, n: number) =>
     `Back office: ${n} step${n === 1 ? '' : 's'} written to ${file}`,
   runbookHint: (n: number) =>

@@ -83,6 +83,7 @@ export const DIFF_PAYLOAD_OPTIONS = defineOptions({
       flags: '--out <file>',
       description: 'write the --emit-adapter code to FILE (default: stdout, instead of the report)',
       value: { type: 'path' },
+      output: true,
     },
     {
       key: 'emitSchema',
@@ -90,12 +91,14 @@ export const DIFF_PAYLOAD_OPTIONS = defineOptions({
       description:
         'write a JSON Schema (2020-12) of the 2.0 payloads as observed to FILE (required = always present)',
       value: { type: 'path' },
+      output: true,
     },
     {
       key: 'emitTypes',
       flags: '--emit-types <file>',
       description: 'write TypeScript types of the 2.0 payloads as observed to FILE',
       value: { type: 'path' },
+      output: true,
     },
   ],
 });

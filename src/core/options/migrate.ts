@@ -23,6 +23,7 @@ const runbookRow = {
   flags: '--runbook <file>',
   description: 'write the back-office steps (Markdown; secrets masked) to FILE',
   value: { type: 'path' },
+  output: true,
 } as const;
 
 /** How migrate and resume verify the 2.0 endpoints. */
@@ -60,6 +61,7 @@ export const MIGRATE_OPTIONS = defineOptions({
       flags: '--plan-out <file>',
       description: 'save the plan (JSON, with the SHA-256 of the file) and stop',
       value: { type: 'path' },
+      output: true,
     },
     {
       key: 'plan',

@@ -53,6 +53,11 @@ export interface OptionSpec {
   readonly repeatable?: boolean;
   /** Commander refuses the command without it (`--signature` of verify). */
   readonly required?: boolean;
+  /**
+   * A file qwh writes (`--out`, `--runbook`): checked writable before the command does anything,
+   * so a typo in an output path never fails after an effect.
+   */
+  readonly output?: boolean;
 }
 
 /** A command's option table: the rows, and the config section they live in. */

@@ -139,6 +139,7 @@ export const TEST_ENDPOINT_OPTIONS = defineOptions({
       description:
         'write the --reporter document to this file (the human table still goes to stdout)',
       value: { type: 'path' },
+      output: true,
       config: 'out',
     },
     {
