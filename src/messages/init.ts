@@ -53,6 +53,12 @@ export const INIT_MESSAGES = {
   notWritten: 'Nothing written.',
   badId: (v: string) => `"${v}" is not an id: a positive whole number`,
   emptyName: 'must not be empty',
+  integrationIsWebhookKey: (name: string, key: string) =>
+    `"${name}" is the key of this file's webhook ${key}: a push rule naming it pushes to that webhook, not to another integration; give the integration's name as the back office shows it`,
+  ruleDestTypo: (spec: string, dest: string, key: string) =>
+    `--rule ${spec}: "${dest}" is not a webhook key of this file (did you mean ${key}?)`,
+  ruleDestTypoHint: (dest: string) =>
+    `If "${dest}" really is another integration (a CRM), write its name as integration:${dest}.`,
   badUrl: 'Invalid URL: give the full http(s):// address',
   badPair: (v: string) => `"${v}" must be ID=VALUE, e.g. 1234=Acme News`,
   badRuleLevel: (spec: string, levels: readonly string[]) =>

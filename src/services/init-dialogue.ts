@@ -1,7 +1,7 @@
 import type { Logger, Prompter } from '../contracts/index.js';
 import {
   answerProblems,
-  checkDestination,
+  checkOtherIntegration,
   checkId,
   checkName,
   checkUrl,
@@ -150,7 +150,14 @@ async function askDestination(a: InitAnswers, rule: PushRule, p: Prompter): Prom
   );
   if (dest === NONE) return null;
   if (dest === OTHER)
-    return (await p.input(Q.askOtherIntegration, '--rule', checkDestination)).trim();
+    return (
+      await p.input(Q.askOtherIntegration, '--rule', (t) =>
+        checkOtherIntegration(
+          t,
+          a.webhooks.map((w) => webhookKeyFor(w.scope)),
+        ),
+      )
+    ).trim();
   return dest;
 }
 

@@ -6,8 +6,11 @@ import { parseDocumentText } from '../input/parse-document.js';
 import { MESSAGES } from '../../messages/index.js';
 import { DEFAULT_INIT_OUT, type INIT_OPTIONS } from '../options/init.js';
 import type { Resolved } from '../options/spec.js';
+import { nearest } from '../suggest.js';
 import {
   buildAccountData,
+  checkOtherIntegration,
+  webhookKeyFor,
   checkId,
   checkName,
   checkUrl,
@@ -183,6 +186,28 @@ function seedFromFlags(o: InitOptions, e: InitEnvironment): InitSeed {
   return seed;
 }
 
+const INTEGRATION_PREFIX = 'integration:';
+
+/**
+ * A rule's DEST from a flag: a webhook key, or another integration's name — never one that looks
+ * like a typo of a webhook key (`mian`), unless written `integration:NAME` on purpose.
+ */
+function checkedRuleDest(seed: InitSeed, r: InitSeed['rules'][number]): InitSeed['rules'][number] {
+  const dest = r.rule.destination;
+  const keys = seed.webhooks.map((w) => webhookKeyFor(w.scope));
+  if (dest === null || keys.includes(dest)) return r;
+  const spec = r.origin.replace(/^--rule /, '');
+  if (dest.startsWith(INTEGRATION_PREFIX)) {
+    const name = dest.slice(INTEGRATION_PREFIX.length).trim();
+    const ok = checkOtherIntegration(name, keys);
+    if (ok !== true) throw usage(`--rule ${spec}: ${ok}`, Q.ruleHint);
+    return { ...r, rule: { ...r.rule, destination: name } };
+  }
+  const near = nearest(dest, keys);
+  if (near !== undefined) throw usage(Q.ruleDestTypo(spec, dest, near), Q.ruleDestTypoHint(dest));
+  return r;
+}
+
 /** With --from-flags: the answers, or exit 2 naming every flag still needed. */
 function answersFromFlags(seed: InitSeed): InitAnswers {
   const { id, name } = seed.account;
@@ -195,7 +220,7 @@ function answersFromFlags(seed: InitSeed): InitAnswers {
     );
   if (id === undefined || name === undefined || missing.length)
     throw usage(Q.missingFlags(missing), Q.missingFlagsHint);
-  return { ...seed, account: { id, name } };
+  return { ...seed, account: { id, name }, rules: seed.rules.map((r) => checkedRuleDest(seed, r)) };
 }
 
 /** Names: websites always (their name is part of the scope); Master Forms and campaigns all or none. */

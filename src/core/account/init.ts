@@ -116,6 +116,18 @@ export function checkDestination(text: string): true | string {
     : MESSAGES.init.emptyName;
 }
 
+/**
+ * Checks the name of another integration (a CRM): not empty, and not a webhook key of the file —
+ * the account file could not tell a rule for that integration from a rule for the webhook.
+ */
+export function checkOtherIntegration(text: string, webhookKeys: readonly string[]): true | string {
+  const ok = checkDestination(text);
+  if (ok !== true) return ok;
+  const name = text.trim();
+  const key = webhookKeys.find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? true : MESSAGES.init.integrationIsWebhookKey(name, key);
+}
+
 /** True when a URL carries credentials (user:pass@, or a credential-like query parameter). */
 export function urlHasCredentials(raw: string): boolean {
   let u: URL;

@@ -1,5 +1,6 @@
 import type { Problem } from '../path.js';
 import type { AccountFile, SecretRef } from './schema.js';
+import { nearest } from '../suggest.js';
 import { scopeKey } from './scope.js';
 
 /** Warnings that do not make the file invalid but deserve the admin's attention. */
@@ -29,6 +30,7 @@ export function checkAccountSemantics(account: AccountFile): {
     });
     return seen;
   };
+  const webhookKeys = account.webhooks.map((w) => w.key);
   const websites = uniqueIds(account.websites, 'websites');
   const masterForms = uniqueIds(account.masterForms, 'masterForms');
   const campaigns = uniqueIds(account.campaigns, 'campaigns');
@@ -124,6 +126,15 @@ export function checkAccountSemantics(account: AccountFile): {
           message: `${r.level} ${r.target} is not in ${r.level === 'website' ? 'websites' : r.level === 'masterForm' ? 'masterForms' : 'campaigns'}`,
         });
       }
+    }
+    // Another integration's name one typo away from a webhook key is most likely that webhook.
+    if (r.destination !== null && !webhookKeys.includes(r.destination)) {
+      const near = nearest(r.destination, webhookKeys);
+      if (near !== undefined)
+        warnings.push({
+          path: ['pushRules', i, 'destination'],
+          message: `"${r.destination}" is not a webhook key, so this rule is for another integration; did you mean ${near}?`,
+        });
     }
     const rk = `${r.level}|${r.target ?? ''}|${r.campaignMode ?? ''}|${r.destination ?? ''}`;
     const dup = seenRules.get(rk);
