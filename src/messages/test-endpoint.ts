@@ -24,7 +24,9 @@ export const ENDPOINT_MESSAGES = {
     `answered ${what}: a redirect is a failed delivery (qwh, like Qualifio, never follows one)`,
   serverError: (status: number, what: string) => `server error ${status} for a valid ${what}`,
   refusedValid: (status: number, what: string) =>
-    `refused a correctly signed ${what} (${status}): see why below`,
+    `refused a correctly signed ${what} (${status}): the receiver's secret or auth header is not the one qwh used`,
+  refusedUnsigned: (status: number, what: string) =>
+    `refused the ${what} (${status}); it was not signed (no secret given): pass --secret-env or --secret-file if the receiver checks signatures, and its auth header if it needs one`,
   rejectedValid: (status: number, what: string) => `rejected a valid ${what} (${status})`,
   rejectedWith: (status: number) => `rejected with ${status}`,
   forgedServerError: (status: number) =>

@@ -6,6 +6,7 @@ import { ExitCode } from '../../src/core/exit-codes.js';
 import { INIT_OPTIONS } from '../../src/core/options/init.js';
 import { resolveOptions } from '../../src/core/options/resolve.js';
 import { MESSAGES } from '../../src/messages/index.js';
+import { gradeAcceptCheck } from '../../src/core/endpoint/grade.js';
 import { validateAccount } from '../../src/core/account/validate.js';
 import { parseRules } from '../../src/core/diff/rules.js';
 import { editDistance, nearest } from '../../src/core/suggest.js';
@@ -150,5 +151,29 @@ describe('account file: a destination one typo from a webhook key is flagged (#1
         message: expect.stringContaining('did you mean main?'),
       },
     ]);
+  });
+});
+
+describe('a refused valid delivery says what it was (#16 bug 5)', () => {
+  const res = (status: number) => ({ kind: 'response' as const, status, ms: 1, bytes: 0 });
+  const check = (headers: Record<string, string>) =>
+    ({
+      kind: 'accept',
+      id: 'accepts-complete',
+      what: 'complete participation',
+      payloads: [{ body: {}, source: 'sample' }],
+      deliveries: [{ bytes: Buffer.from('{}'), headers }],
+    }) as unknown as Parameters<typeof gradeAcceptCheck>[0];
+  it('unsigned (no secret given): never "correctly signed", and names the flag', () => {
+    const g = gradeAcceptCheck(check({}), [res(401)], false);
+    expect(g.reason).not.toContain('correctly signed');
+    expect(g.reason).toContain('--secret-env');
+  });
+  it('signed: says so, and no message points "below" at text that may not follow', () => {
+    const g = gradeAcceptCheck(check({ 'x-qualifio-signature': 'sha256=ab' }), [res(403)], false);
+    expect(g.reason).toContain('correctly signed');
+    const texts = Object.values(MESSAGES.endpoint).filter((v) => typeof v === 'function');
+    for (const t of texts)
+      expect(String((t as (...a: unknown[]) => unknown)(401, 'x'))).not.toMatch(/see why below/);
   });
 });

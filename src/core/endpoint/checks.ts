@@ -52,6 +52,7 @@ const is3xx = (o: Outcome): boolean => o.kind === 'response' && o.status >= 300 
 export function gradeAccepted(
   outcomes: readonly Outcome[],
   what: string,
+  signed = true,
 ): { status: CheckStatus; reason: string; firstBad?: Outcome } {
   const bad = outcomes.find((o) => !is2xx(o));
   if (!bad) {
@@ -67,7 +68,11 @@ export function gradeAccepted(
   if (bad.status >= 500)
     return { status: 'fail', reason: of + M.serverError(bad.status, what), firstBad: bad };
   if (bad.status === 401 || bad.status === 403)
-    return { status: 'fail', reason: of + M.refusedValid(bad.status, what), firstBad: bad };
+    return {
+      status: 'fail',
+      reason: of + (signed ? M.refusedValid : M.refusedUnsigned)(bad.status, what),
+      firstBad: bad,
+    };
   return {
     status: 'fail',
     reason: of + M.rejectedValid(bad.status, what) + (bad.snippet ? ` — ${bad.snippet}` : ''),

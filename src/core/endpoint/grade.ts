@@ -66,7 +66,9 @@ export function gradeAcceptCheck(
   outcomes: readonly Outcome[],
   userPayloads: boolean,
 ): Grade {
-  const g = gradeAccepted(outcomes, c.what);
+  // Without a secret nothing was signed: a 401 is not "a correctly signed delivery refused".
+  const signed = c.deliveries.some((d) => d.headers[SIGNATURE_HEADER] !== undefined);
+  const g = gradeAccepted(outcomes, c.what, signed);
   const i = g.firstBad ? outcomes.indexOf(g.firstBad) : -1;
   const bad: EndpointPayload | undefined = i >= 0 ? c.payloads[i] : undefined;
   return {
