@@ -1,4 +1,5 @@
 import { STATE_INCOMPLETE } from '../core/assumptions.js';
+import { isOneCaptureALine } from '../core/diff/decode-record.js';
 import { idField } from '../core/endpoint/payload-id.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -18,23 +19,14 @@ export const MAX_PAYLOAD_FILE_BYTES = 64 * 1024 * 1024;
 export const MAX_PAYLOADS = 10_000;
 
 /**
- * test-endpoint's content rule for a file not named .ndjson/.jsonl: one body a line when it has
- * several lines, starts like a JSON object and is not one JSON document (nor a 1.0 form body).
+ * The capture rule diff-payload uses (one capture a line, or one document), after the whole file
+ * was checked as UTF-8 (refused here with the file's offset).
  */
-function isNdjsonText(bytes: Uint8Array, shown: string): boolean {
-  // Invalid UTF-8 and UTF-16 are refused here, for the whole file, with the file's offset.
-  const text = decodeUtf8(bytes, shown);
-  if (looksFormEncoded(text)) return false;
-  const t = text.trim();
-  if (!t.includes('\n') || !t.startsWith('{')) return false;
-  // Too big to parse: judged (and refused) as one body by classify.
-  if (jsonTextProblem(text, PAYLOAD_LIMITS)) return false;
-  try {
-    JSON.parse(text);
-    return false;
-  } catch {
-    return true;
-  }
+function isNdjsonFor(version: 1 | 2): (bytes: Uint8Array, shown: string) => boolean {
+  return (bytes, shown) => {
+    decodeUtf8(bytes, shown);
+    return isOneCaptureALine(bytes, version === 1 ? 'v1' : 'v2');
+  };
 }
 
 /**
@@ -60,7 +52,7 @@ export async function loadPayloads(
     maxDocumentBytes: MAX_PAYLOAD_FILE_BYTES,
     maxFileBytes: MAX_PAYLOAD_FILE_BYTES,
     maxLineBytes: MAX_LINE_BYTES,
-    isNdjson: isNdjsonText,
+    isNdjson: isNdjsonFor(version),
     onNotice: warn,
     notFoundHint: E.payloadHint,
     emptyFolder: none,

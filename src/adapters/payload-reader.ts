@@ -1,4 +1,9 @@
-import { parseRecordText, decodeRecordText, type Side } from '../core/diff/decode-record.js';
+import {
+  decodeRecordText,
+  isOneCaptureALine,
+  parseRecordText,
+  type Side,
+} from '../core/diff/decode-record.js';
 import { kindOf, PAYLOAD_RECORD_LIMITS } from '../core/diff/flatten.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -28,10 +33,6 @@ export interface ReadPayloadsOptions {
   onNotice?: (text: string) => void;
 }
 
-function isSpace(b: number | undefined): boolean {
-  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
-}
-
 /**
  * Reads the payloads of one input: a JSON file (one payload, or an array of them), a folder of
  * such files, an NDJSON file of any size (streamed line by line, each line capped), `-` for
@@ -48,7 +49,7 @@ export async function* readPayloads(
     stdin: opts.stdin,
     maxDocumentBytes: opts.maxDocumentBytes ?? MAX_DOCUMENT_BYTES,
     maxLineBytes: maxLine,
-    isNdjson: (bytes) => looksLikeNdjson(bytes, opts.side),
+    isNdjson: (bytes) => isOneCaptureALine(bytes, opts.side),
     onBytes: opts.onBytes,
     onNotice: opts.onNotice,
     notFoundHint: MESSAGES.diff.noPayloadsHint,
@@ -67,27 +68,6 @@ export async function* readPayloads(
         where: c.where,
         reason: MESSAGES.diff.lineTooLong(c.length, maxLine),
       };
-  }
-}
-
-/** True when the text is one payload per line (first line a whole JSON or form record, more after it). */
-function looksLikeNdjson(bytes: Uint8Array, side: Side): boolean {
-  let start = 0;
-  while (start < bytes.length && isSpace(bytes[start])) start++;
-  const nl = bytes.indexOf(10, start);
-  if (nl === -1) return false;
-  let more = nl + 1;
-  while (more < bytes.length && isSpace(bytes[more])) more++;
-  if (more >= bytes.length) return false;
-  const first = decodeRecordText(bytes.subarray(start, nl));
-  if (!first.ok) return false;
-  const t = first.text.trim();
-  if (side === 'v1' && t[0] !== '{' && looksFormEncoded(t)) return true;
-  try {
-    JSON.parse(t);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -62,3 +62,32 @@ function shortJsonError(e: unknown): string {
     .replace(/ in JSON at position (\d+)$/, (_m, p: string) => ` at character ${Number(p) + 1}`);
   return msg.length > 100 ? `${msg.slice(0, 99)}…` : msg;
 }
+
+const isSpace = (b: number | undefined): boolean =>
+  b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+
+/**
+ * The one content rule for a capture file not named .ndjson/.jsonl, used by diff-payload and
+ * test-endpoint alike: it holds one capture a line when its first non-blank line is a whole JSON
+ * value (or, for 1.0, a form record) and more follows. A pretty-printed document starts with a
+ * line that is not whole JSON, so it stays one capture.
+ */
+export function isOneCaptureALine(bytes: Uint8Array, side: Side): boolean {
+  let start = 0;
+  while (start < bytes.length && isSpace(bytes[start])) start++;
+  const nl = bytes.indexOf(10, start);
+  if (nl === -1) return false;
+  let more = nl + 1;
+  while (more < bytes.length && isSpace(bytes[more])) more++;
+  if (more >= bytes.length) return false;
+  const first = decodeRecordText(bytes.subarray(start, nl));
+  if (!first.ok) return false;
+  const t = first.text.trim();
+  if (side === 'v1' && t[0] !== '{' && looksFormEncoded(t)) return true;
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    return false;
+  }
+}
