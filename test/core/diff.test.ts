@@ -189,16 +189,13 @@ describe('LineSplitter', () => {
 });
 
 describe('rules and map files', () => {
-  it('accepts a list or { fields }, merging duplicates', () => {
-    const r = parseRules([
-      'email',
-      { field: 'campaign_id', type: 'number', required: true },
-      'email',
-    ]);
+  it('accepts a list or { fields }; a field listed twice is an error, not merged', () => {
+    const r = parseRules(['email', { field: 'campaign_id', type: 'number', required: true }]);
     expect(r.ok && r.value).toEqual([
       { field: 'email' },
       { field: 'campaign_id', type: 'number', required: true },
     ]);
+    expect(parseRules(['email', 'campaign_id', 'email']).ok).toBe(false);
     expect(parseRules({ fields: ['a'] }).ok).toBe(true);
   });
   it('names what is wrong', () => {
