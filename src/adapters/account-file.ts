@@ -49,6 +49,7 @@ export async function findAccountFile(
   arg: string | undefined,
   fromConfig: string | undefined,
   cwd: string,
+  command = 'check',
 ): Promise<string> {
   if (arg) return arg;
   if (fromConfig) return fromConfig;
@@ -63,7 +64,7 @@ export async function findAccountFile(
   throw new UserError(
     MESSAGES.check.noAccountFile,
     ExitCode.USAGE,
-    MESSAGES.check.noAccountFileHint,
+    MESSAGES.check.noAccountFileHint(command),
   );
 }
 

@@ -1,3 +1,4 @@
+import { MESSAGES } from '../messages/index.js';
 import { resolve } from 'node:path';
 import type { RuntimeContext } from '../contracts/index.js';
 import { readRegularFile, readStreamCapped } from './read-file.js';
@@ -14,7 +15,10 @@ export async function readBody(
 ): Promise<{ bytes: Buffer; shown: string }> {
   if (!file || file === '-')
     return { bytes: await readStreamCapped(stdin, MAX_BODY_BYTES), shown: 'stdin' };
-  return { bytes: await readRegularFile(resolve(cwd, file), MAX_BODY_BYTES, file), shown: file };
+  return {
+    bytes: await readRegularFile(resolve(cwd, file), MAX_BODY_BYTES, file, MESSAGES.input.pathHint),
+    shown: file,
+  };
 }
 
 /**

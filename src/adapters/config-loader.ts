@@ -92,7 +92,13 @@ export async function loadConfig(
   // exhaust memory, a folder crash it. Vet what it is about to read, the same way it walks.
   // An explicit path is data too: refused by its extension before anything reads it.
   if (explicit && !isDataConfigName(explicit)) refuseCode(resolve(cwd, explicit));
-  if (explicit) await readRegularFile(resolve(cwd, explicit), MAX_ACCOUNT_FILE_BYTES, explicit);
+  if (explicit)
+    await readRegularFile(
+      resolve(cwd, explicit),
+      MAX_ACCOUNT_FILE_BYTES,
+      explicit,
+      MESSAGES.config.notFoundHint,
+    );
   else await refuseIrregularCandidates(cwd);
   const result = explicit ? await explorer.load(explicit) : await explorer.search(cwd);
   if (!result || result.isEmpty || result.config === undefined || result.config === null)

@@ -90,7 +90,12 @@ export async function readEndpointTarget(
   }
   if (input.version === 1 && secret) log.warn(E.v1WithSecret);
   const ca = input.caFile
-    ? await readRegularFile(resolve(cwd, input.caFile), MAX_CA_BYTES, input.caFile)
+    ? await readRegularFile(
+        resolve(cwd, input.caFile),
+        MAX_CA_BYTES,
+        input.caFile,
+        MESSAGES.input.pathHint,
+      )
     : undefined;
   const payloads = input.payload
     ? await loadPayloads(input.payload, cwd, input.version, (m) => log.warn(m))

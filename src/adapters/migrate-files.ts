@@ -45,7 +45,7 @@ export async function resolveAccountFile(
       present.map((p) => ({ name: p, value: p })),
     );
   }
-  return findAccountFile(undefined, undefined, ctx.cwd);
+  return findAccountFile(undefined, undefined, ctx.cwd, 'migrate');
 }
 
 /** Loads and validates the account file (exit 2), warns about its soft problems, registers its URL credentials for masking. */

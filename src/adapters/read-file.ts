@@ -40,12 +40,13 @@ export async function readRegularFile(
   file: string,
   maxBytes: number,
   shown = file,
+  notFoundHint: string = MESSAGES.input.notFoundHint,
 ): Promise<Buffer> {
   let st;
   try {
     st = await stat(file);
   } catch (e) {
-    throw fileError(shown, e, MESSAGES.input.notFoundHint);
+    throw fileError(shown, e, notFoundHint);
   }
   const kind = kindOf(st);
   if (kind)

@@ -95,7 +95,9 @@ export async function secretFromFile(file: string, src: SecretSource): Promise<s
       : resolve(src.baseDir, file);
   let text: string;
   try {
-    text = (await readRegularFile(path, MAX_SECRET_FILE_BYTES, file)).toString('utf8');
+    text = (
+      await readRegularFile(path, MAX_SECRET_FILE_BYTES, file, MESSAGES.input.pathHint)
+    ).toString('utf8');
   } catch (e) {
     if (e instanceof UserError)
       throw new UserError(

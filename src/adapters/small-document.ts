@@ -1,3 +1,4 @@
+import { MESSAGES } from '../messages/index.js';
 import { resolve } from 'node:path';
 import type { Parsed } from '../core/diff/rules.js';
 import { decodeUtf8 } from '../core/input/decode.js';
@@ -17,7 +18,12 @@ export async function loadSmallDocument<T>(
   hint: string,
 ): Promise<T> {
   const text = decodeUtf8(
-    await readRegularFile(resolve(cwd, file), MAX_ACCOUNT_FILE_BYTES, file),
+    await readRegularFile(
+      resolve(cwd, file),
+      MAX_ACCOUNT_FILE_BYTES,
+      file,
+      MESSAGES.input.pathHint,
+    ),
     file,
   );
   const doc = parseDocumentText(text, detectFormat(file, text), ACCOUNT_FILE_LIMITS);

@@ -52,7 +52,7 @@ export async function buildDeps(
 ): Promise<MigrateDeps> {
   const { caFile } = verify;
   const ca = caFile
-    ? await readRegularFile(resolve(ctx.cwd, caFile), MAX_CA_BYTES, caFile)
+    ? await readRegularFile(resolve(ctx.cwd, caFile), MAX_CA_BYTES, caFile, MESSAGES.input.pathHint)
     : undefined;
   const src = { env: ctx.env, baseDir: store.dir, redactor: ctx.redactor };
   const deps = { createSender: createHttpSender, clock: { now: () => performance.now() } };

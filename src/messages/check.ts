@@ -9,5 +9,6 @@ export const CHECK_MESSAGES = {
   nextStep: (file: string) => `Next: qwh migrate ${file} --dry-run`,
   noAccountFile:
     'no account file given, none set as `account` in qwh.config.*, and no ./qualifio-account.{yaml,yml,json}',
-  noAccountFileHint: 'Pass the path (qwh check accounts/acme.yaml) or run `qwh init` to write one.',
+  noAccountFileHint: (command: string) =>
+    `Pass the path (qwh ${command} accounts/acme.yaml) or run \`qwh init\` to write one.`,
 } as const;

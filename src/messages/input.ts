@@ -2,6 +2,7 @@
 export const INPUT_MESSAGES = {
   notFound: (file: string) => `${file}: no such file`,
   notFoundHint: 'Check the path, or run `qwh init` to write an account file.',
+  pathHint: 'Check the path (a relative path starts in the working folder).',
   notRegular: (file: string, kind: string) => `${file}: is a ${kind}, not a regular file`,
   notReplaceable: (file: string, kind: string) =>
     `${file} is a ${kind}; qwh replaces regular files only and never writes through a link`,

@@ -263,8 +263,10 @@ export const MIGRATE_MESSAGES = {
   planSaved: (file: string) => `Plan saved to ${file} (no secrets in it).`,
   unfinished: (file: string, at: string) =>
     `an earlier run on ${file} (started ${at}) stopped part-way; its journal is unfinished`,
-  unfinishedHint: 'Run `qwh migrate resume` to finish it (or `qwh migrate rollback` to undo it).',
-  unfinishedDryRun: 'an earlier run stopped part-way: `qwh migrate resume` finishes it',
+  unfinishedHint: (file: string) =>
+    `Run \`qwh migrate resume ${file}\` to finish it (or \`qwh migrate rollback ${file}\` to undo it).`,
+  unfinishedDryRun: (file: string) =>
+    `an earlier run stopped part-way: \`qwh migrate resume ${file}\` finishes it`,
   changedSincePlan: (file: string) => `${file} changed since it was planned; nothing written`,
   changedSincePlanHint: 'Run qwh migrate again to plan from the current file.',
   resumeChanged: (file: string) =>
@@ -272,10 +274,12 @@ export const MIGRATE_MESSAGES = {
   resumeChangedHint:
     'Undo the run with `qwh migrate rollback --force`, or drop it with `qwh migrate resume --abandon` and plan again.',
   interruptedAfter: (step: string) => `interrupted after step "${step}"; the lock is released`,
-  interruptedHint: 'Run `qwh migrate resume` to finish the run (1.0 is still on where it was).',
+  interruptedHint: (file: string) =>
+    `Run \`qwh migrate resume ${file}\` to finish the run (1.0 is still on where it was).`,
   finishingStep:
     'interrupt received: finishing the current step, then stopping (Ctrl-C again to quit now)',
-  partialHint: 'Fix the cause above, then run `qwh migrate resume` to finish the run.',
+  partialHint: (file: string) =>
+    `Fix the cause above, then run \`qwh migrate resume ${file}\` to finish the run.`,
   blocked: (n: number) => `the plan has ${n} blocker${n === 1 ? '' : 's'} (below); nothing written`,
   blockedHint:
     'Fix the account file, leave the webhook out with --only, or pass the flag named above.',

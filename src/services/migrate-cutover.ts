@@ -87,7 +87,7 @@ export async function confirmStage(
       throw new UserError(
         M.unfinished(deps.store.shown, open.begin.at),
         ExitCode.PARTIAL,
-        M.unfinishedHint,
+        M.unfinishedHint(deps.store.shown),
       );
     const doc = await deps.stages.read();
     const targets = selectWebhooks(doc, deps.store.shown, input.webhook);

@@ -77,8 +77,12 @@ export async function prepareMigration<S extends MigrateStore>(
   const open = unfinishedRun(await store.readJournal());
   const stopsBeforeApply = input.dryRun || input.planOut !== undefined;
   if (open && !stopsBeforeApply)
-    throw new UserError(M.unfinished(file, open.begin.at), ExitCode.PARTIAL, M.unfinishedHint);
-  if (open) deps.logger.warn(M.unfinishedDryRun);
+    throw new UserError(
+      M.unfinished(file, open.begin.at),
+      ExitCode.PARTIAL,
+      M.unfinishedHint(file),
+    );
+  if (open) deps.logger.warn(M.unfinishedDryRun(file));
 
   const from = { file, format: source.format, sourceSha256: sha256Hex(source.bytes) };
   let plan: Plan;

@@ -41,7 +41,7 @@ export async function applyMigration(
       throw new UserError(
         M.unfinished(deps.store.shown, open.begin.at),
         ExitCode.PARTIAL,
-        M.unfinishedHint,
+        M.unfinishedHint(deps.store.shown),
       );
     const cur = await deps.store.readCurrent();
     if (cur.sha256 !== input.plan.sourceSha256)
@@ -124,7 +124,12 @@ async function applyRun(
   } catch (e) {
     if (isUserError(e) && e.exitCode === ExitCode.INTERRUPTED) throw e;
     if (run.journal.has('begin') && isUserError(e))
-      throw new UserError(e.message, ExitCode.PARTIAL, M.partialHint, e.details);
+      throw new UserError(
+        e.message,
+        ExitCode.PARTIAL,
+        M.partialHint(run.deps.store.shown),
+        e.details,
+      );
     throw e;
   }
 }

@@ -16,7 +16,8 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 async function diffCount(file: string, side: 'v1' | 'v2'): Promise<number> {
   let n = 0;
-  for await (const e of readPayloads(file, { side, cwd: dir, stdin: process.stdin })) if (e.kind === 'record') n++;
+  for await (const e of readPayloads(file, { side, cwd: dir, stdin: process.stdin }))
+    if (e.kind === 'record') n++;
   return n;
 }
 

@@ -138,7 +138,7 @@ describe('prepareMigration: the plan phase, nothing written', () => {
       deps({ journal: [BEGIN] }, seen),
     );
     expect(dry.kind).toBe('plan');
-    expect(seen.warnings).toEqual([M.unfinishedDryRun]);
+    expect(seen.warnings).toEqual([M.unfinishedDryRun('acme.yaml')]);
   });
 
   it('--only must name enabled 1.0 webhooks (exit 2); on a terminal, picking none plans nothing', async () => {

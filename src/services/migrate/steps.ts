@@ -98,7 +98,11 @@ export async function beginRun(run: ApplyRun): Promise<void> {
 export async function checkpoint(run: ApplyRun, after: string): Promise<void> {
   if (!run.deps.signal.aborted) return;
   await run.journal.record({ t: 'interrupted', after });
-  throw new UserError(M.interruptedAfter(after), ExitCode.INTERRUPTED, M.interruptedHint);
+  throw new UserError(
+    M.interruptedAfter(after),
+    ExitCode.INTERRUPTED,
+    M.interruptedHint(run.deps.store.shown),
+  );
 }
 
 /** Backs the file up before the run's first write; once per run (a resume reuses it). */
