@@ -4,7 +4,7 @@ import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import type { Plan } from '../core/migrate/types.js';
 import { registerUrlSecrets } from '../core/migrate/url-secrets.js';
-import { formatPath } from '../core/path.js';
+import { formatPathByKey } from '../core/path.js';
 import { MESSAGES } from '../messages/index.js';
 import { findAccountFile, loadAccountFile, type LoadedAccount } from './account-file.js';
 import { AccountStore } from './account-store.js';
@@ -56,7 +56,8 @@ export async function loadForMigrate(
 ): Promise<LoadedAccount> {
   const loaded = await loadAccountFile(file, ctx.cwd);
   registerUrlSecrets(loaded.account, (v) => ctx.redactor.add(v));
-  for (const w of loaded.warnings) log.warn(`${file} › ${formatPath(w.path)}: ${w.message}`);
+  for (const w of loaded.warnings)
+    log.warn(`${file} › ${formatPathByKey(w.path, loaded.account.webhooks)}: ${w.message}`);
   return loaded;
 }
 

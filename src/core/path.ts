@@ -14,6 +14,20 @@ export function formatPath(path: DocPath): string {
   return out === '' ? '(root)' : out;
 }
 
+/**
+ * A path as an admin finds it: a webhook by its key, not its index (`webhooks[main-v2].host`
+ * instead of `webhooks[3].host`), when the document's webhooks have keys.
+ */
+export function formatPathByKey(
+  path: DocPath,
+  webhooks: readonly { key: string }[] | undefined,
+): string {
+  const [head, i, ...rest] = path;
+  const key = head === 'webhooks' && typeof i === 'number' ? webhooks?.[i]?.key : undefined;
+  if (key === undefined) return formatPath(path);
+  return `webhooks[${JSON.stringify(key).slice(1, -1)}]${rest.length ? formatPath(rest).replace(/^(?=[^[])/, '.') : ''}`;
+}
+
 /** One problem found in a file: where, and what is wrong. */
 export interface Problem {
   path: DocPath;

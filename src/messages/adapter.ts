@@ -14,7 +14,7 @@ export const ADAPTER_MESSAGES = {
   noToV1Hint: 'Generate one with `qwh diff-payload V1 V2 --emit-adapter js --out adapter.js`.',
   loadFailed: (file: string, why: string) => `adapter ${file} could not be loaded: ${why}`,
   outputCount: (file: string, got: number, want: number) =>
-    `adapter ${file} gave ${got} results for ${want} payloads`,
+    `adapter ${file} gave ${got} result${got === 1 ? '' : 's'} for ${want} payload${want === 1 ? '' : 's'}`,
   invalidRecord: (where: string, reason: string) => `${where}: ${reason}`,
   invalidRecordHint: 'Fix or remove that record, then run the test again.',
   noPairs: (v1: string, v2: string) =>

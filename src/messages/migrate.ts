@@ -89,7 +89,7 @@ const CUTOVER_MESSAGES = {
   },
   delay: (median: number, max: number) => `delay 1.0 → 2.0: median ${median} ms, max ${max} ms`,
   badSignature: (n: number) =>
-    `${n} real 2.0 deliveries failed the signature check with the configured secret`,
+    `${n} real 2.0 ${n === 1 ? 'delivery' : 'deliveries'} failed the signature check with the configured secret`,
   windowShort: (min: number, need: number) =>
     `window ${min} min since "configured" (reconciled needs ${need} min: incomplete participations are pushed 60 minutes after they start)`,
   noCaptures: 'observe needs --captures PATH (a capture file or folder; - for stdin)',

@@ -1,3 +1,5 @@
+const deliveries = (n: number): string => `${n} ${n === 1 ? 'delivery' : 'deliveries'}`;
+
 /** What qwh says for `endpoint`. */
 export const ENDPOINT_MESSAGES = {
   titles: {
@@ -63,9 +65,10 @@ export const ENDPOINT_MESSAGES = {
   latencyPass: (p95: number, warn: number) => `p95 ${p95} ms (warn over ${warn} ms)`,
   latencyWarn: (p95: number, warn: number) =>
     `p95 ${p95} ms is over ${warn} ms: answer first, process later (queue the work)`,
-  burstPass: (n: number) => `all ${n} deliveries answered 2xx`,
+  burstPass: (n: number) =>
+    n === 1 ? 'the delivery answered 2xx' : `all ${n} deliveries answered 2xx`,
   burstFail: (bad: number, n: number, histogram: string) =>
-    `${bad} of ${n} deliveries not accepted (${histogram})`,
+    `${bad} of ${deliveries(n)} not accepted (${histogram})`,
   failure: {
     dns: (code: string) => `DNS lookup failed (${code})`,
     refused: 'connection refused',
@@ -94,7 +97,7 @@ export const ENDPOINT_MESSAGES = {
     `${p} passed, ${f} failed, ${w} warning${w === 1 ? '' : 's'}, ${s} skipped`,
   skippedNote: (n: number, why: string) => `${n} check${n === 1 ? '' : 's'} skipped: ${why}`,
   testing: (url: string) => `testing ${url}`,
-  progress: (done: number, total: number) => `${done}/${total} deliveries`,
+  progress: (done: number, total: number) => `${done}/${deliveries(total)}`,
   needUrl: 'no endpoint URL given',
   needUrlHint:
     'Pass it (qwh test-endpoint https://hooks.example/q), set testEndpoint.url in qwh.config.*, QWH_ENDPOINT_URL, or use --account FILE --webhook KEY.',
@@ -134,7 +137,7 @@ export const ENDPOINT_MESSAGES = {
   v1WithSecret:
     'webhook 1.0 never signed deliveries: the signature checks test a receiver adapted for 2.0',
   reportWritten: (file: string, reporter: string) => `${reporter} report written to ${file}`,
-  burstLine: (n: number, time: string, rps: number) => `${n} deliveries in ${time} (${rps}/s)`,
+  burstLine: (n: number, time: string, rps: number) => `${deliveries(n)} in ${time} (${rps}/s)`,
   credentialsInUrl:
     'the URL carries credentials: qwh sends them as Basic auth and masks them in every output',
 } as const;

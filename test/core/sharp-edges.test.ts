@@ -7,6 +7,7 @@ import { INIT_OPTIONS } from '../../src/core/options/init.js';
 import { resolveOptions } from '../../src/core/options/resolve.js';
 import { MESSAGES } from '../../src/messages/index.js';
 import { gradeAcceptCheck } from '../../src/core/endpoint/grade.js';
+import { formatPathByKey } from '../../src/core/path.js';
 import { validateAccount } from '../../src/core/account/validate.js';
 import { parseRules } from '../../src/core/diff/rules.js';
 import { editDistance, nearest } from '../../src/core/suggest.js';
@@ -175,5 +176,20 @@ describe('a refused valid delivery says what it was (#16 bug 5)', () => {
     const texts = Object.values(MESSAGES.endpoint).filter((v) => typeof v === 'function');
     for (const t of texts)
       expect(String((t as (...a: unknown[]) => unknown)(401, 'x'))).not.toMatch(/see why below/);
+  });
+});
+
+describe('warnings name a webhook by key (#16 bug 12)', () => {
+  const hooks = [{ key: 'main' }, { key: 'news-v2' }];
+  it('webhooks[1].host → webhooks[news-v2].host; other paths unchanged', () => {
+    expect(formatPathByKey(['webhooks', 1, 'host'], hooks)).toBe('webhooks[news-v2].host');
+    expect(formatPathByKey(['webhooks', 0, 'authHeader', 'value'], hooks)).toBe(
+      'webhooks[main].authHeader.value',
+    );
+    expect(formatPathByKey(['webhooks', 0], hooks)).toBe('webhooks[main]');
+    expect(formatPathByKey(['pushRules', 2, 'destination'], hooks)).toBe(
+      'pushRules[2].destination',
+    );
+    expect(formatPathByKey(['webhooks', 7, 'host'], hooks)).toBe('webhooks[7].host');
   });
 });
