@@ -4,6 +4,8 @@ import { Redactor } from '../core/redact.js';
 export interface ContextOptions {
   color?: boolean | undefined;
   progress?: boolean | undefined;
+  /** `--no-input`: never prompt (clig.dev), even on a terminal. */
+  input?: boolean | undefined;
 }
 
 function envFlag(v: string | undefined): boolean {
@@ -58,7 +60,12 @@ export function createContext(
     stdout: makeOutput(proc.stdout, redactor, colorLevelFor(proc.stdout, env, opts.color)),
     stderr: makeOutput(proc.stderr, redactor, colorLevelFor(proc.stderr, env, opts.color)),
     stdin: proc.stdin,
-    interactive: Boolean(proc.stdin.isTTY) && stderrTTY && !ci,
+    interactive:
+      Boolean(proc.stdin.isTTY) &&
+      stderrTTY &&
+      !ci &&
+      opts.input !== false &&
+      !envFlag(env.QWH_NO_INPUT),
     progress: stderrTTY && !ci && opts.progress !== false,
     ci,
     env,

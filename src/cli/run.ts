@@ -60,6 +60,7 @@ export async function runCli(version: string): Promise<void> {
       {
         color: opts.color === false ? false : undefined,
         progress: opts.progress === false ? false : undefined,
+        input: opts.input === false ? false : undefined,
       },
       abort.signal,
       onInterrupt,

@@ -8,6 +8,7 @@ export const CLI_MESSAGES = {
   outputClosed: 'output closed by its reader',
   unknownCommandHint: 'Run `qwh --help` for the list of commands.',
   usageHint: (cmd: string) => `Run \`qwh ${cmd} --help\` for its flags.`,
-  needsTty: (flag: string) => `no terminal to ask on, and ${flag} was not given`,
+  needsTty: (flag: string) =>
+    `cannot ask (no terminal, CI, or --no-input), and ${flag} was not given`,
   needsTtyHint: (flag: string) => `Pass ${flag}, or run qwh in a terminal.`,
 } as const;

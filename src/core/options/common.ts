@@ -17,6 +17,13 @@ export const COMMON_OPTIONS = defineOptions({
       value: { type: 'boolean' },
     },
     {
+      key: 'input',
+      flags: '--no-input',
+      description:
+        'never prompt, even in a terminal: a missing answer is an error (also: QWH_NO_INPUT=1)',
+      value: { type: 'boolean' },
+    },
+    {
       key: 'config',
       flags: '--config <file>',
       description: 'qwh config file (default: qwh.config.*, .qwhrc*, package.json#qwh)',
