@@ -1,81 +1,88 @@
-// Throughput and memory of `qwh diff-payload` on a generated NDJSON corpus (not committed).
-//   node bench/diff-payload.js [--mb 1024] [--v1 5000]
-// Writes bench/.data/diff-v1.ndjson (the first N participations as 1.0) and
-// bench/.data/diff-v2.ndjson (~MB of 2.0 participations), then times the built bin on them
-// and reports MB/s and the peak RSS (GNU time, when /usr/bin/time exists).
-import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+// Throughput and memory of `qwh diff-payload` against the floor (readline + JSON.parse), on a
+// generated NDJSON corpus (not committed), in interleaved rounds (floor, qwh, floor, qwh, …) so
+// neighbour load hits both alike; reports medians (min–max) and the median of per-round ratios.
+//   node bench/diff-payload.js [--mb 100] [--rounds 3] [--bin other/bin/qwh.js]
+// One 1.0 side for every size: the first 5 000 participations (bench/.data/diff-v1.ndjson).
+// MB/s counts the 2.0 corpus only. Peak RSS from GNU time (/usr/bin/time) when present.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { once } from 'node:events';
-import { generateSample } from '../dist/core/sample/generate.js';
+import { stats } from './lib.js';
 
 const root = resolve(import.meta.dirname, '..');
-const arg = (name, dflt) => {
+const argOf = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? dflt : Number(process.argv[i + 1]);
+  return i === -1 ? dflt : process.argv[i + 1];
 };
-const targetMb = arg('mb', 256);
-const v1Count = arg('v1', 5000);
+const targetMb = Number(argOf('mb', 100));
+const rounds = Number(argOf('rounds', 3));
+const bin = resolve(argOf('bin', join(root, 'bin/qwh.js')));
 const dataDir = join(root, 'bench/.data');
 mkdirSync(dataDir, { recursive: true });
 const v1File = join(dataDir, 'diff-v1.ndjson');
 const v2File = join(dataDir, `diff-v2-${targetMb}mb.ndjson`);
-
-async function write(file, make, until) {
-  const out = createWriteStream(file);
-  let bytes = 0;
-  for (let i = 0; !until(i, bytes); i++) {
-    const line = JSON.stringify(make(i + 1)) + '\n';
-    bytes += Buffer.byteLength(line);
-    if (!out.write(line)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-  return bytes;
-}
-
-if (!existsSync(v1File))
-  await write(
-    v1File,
-    (seed) => generateSample(seed).v1,
-    (i) => i >= v1Count,
-  );
-if (!existsSync(v2File)) {
+if (!existsSync(v2File) || !existsSync(v1File)) {
   process.stderr.write(`generating ${v2File} (${targetMb} MB)…\n`);
-  await write(
+  execFileSync(process.execPath, [
+    join(root, 'bench/gen-corpus.js'),
     v2File,
-    (seed) => generateSample(seed).v2,
-    (_i, bytes) => bytes >= targetMb * 1024 * 1024,
-  );
+    String(targetMb * 1e6),
+    v1File,
+  ]);
 }
-const size = statSync(v2File).size + statSync(v1File).size;
-const args = [join(root, 'bin/qwh.js'), 'diff-payload', v1File, v2File, '--json', '--no-progress'];
+const mb = statSync(v2File).size / 1e6;
 const timed = existsSync('/usr/bin/time');
-const t0 = performance.now();
-const r = timed
-  ? spawnSync('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, ...args], {
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-    })
-  : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-const seconds = (performance.now() - t0) / 1000;
-if (r.status !== 0) {
-  process.stderr.write(r.stderr);
-  process.exit(1);
+
+function run(args) {
+  const t0 = performance.now();
+  const r = timed
+    ? spawnSync('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, ...args], {
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(r.stderr);
+  const rss = /maxrss_kb=(\d+)/.exec(r.stderr ?? '')?.[1];
+  return { mbs: mb / seconds, rssMb: rss ? Number(rss) / 1024 : NaN, stdout: r.stdout };
 }
-const doc = JSON.parse(r.stdout);
-const rss = /maxrss_kb=(\d+)/.exec(r.stderr ?? '')?.[1];
-const mb = size / 1024 / 1024;
+
+const floor = [];
+const qwh = [];
+const load = [];
+let pairs;
+for (let i = 0; i < rounds; i++) {
+  load.push(Math.round(loadavg()[0] * 10) / 10);
+  floor.push(run([join(root, 'bench/floor.js'), v2File]));
+  const q = run([bin, 'diff-payload', v1File, v2File, '--json', '--no-progress']);
+  pairs = JSON.parse(q.stdout).pairing.pairs;
+  qwh.push(q);
+}
+const r1 = (s) => ({
+  median: Math.round(s.median * 10) / 10,
+  min: Math.round(s.min * 10) / 10,
+  max: Math.round(s.max * 10) / 10,
+});
+const ratio = stats(qwh.map((q, i) => q.mbs / floor[i].mbs));
 console.log(
   JSON.stringify(
     {
       node: process.version,
-      inputMB: Math.round(mb),
-      payloads: { v1: doc.inputs.v1.payloads, v2: doc.inputs.v2.payloads },
-      pairs: doc.pairing.pairs,
-      seconds: Math.round(seconds * 10) / 10,
-      mbPerSecond: Math.round((mb / seconds) * 10) / 10,
-      peakRssMB: rss ? Math.round(Number(rss) / 1024) : 'n/a (no /usr/bin/time)',
+      bin,
+      corpusMB: Math.round(mb),
+      pairs,
+      rounds,
+      loadAverage: load,
+      floorMBs: r1(stats(floor.map((f) => f.mbs))),
+      qwhMBs: r1(stats(qwh.map((q) => q.mbs))),
+      ratioPerRound: {
+        median: ratio.median.toFixed(2),
+        min: ratio.min.toFixed(2),
+        max: ratio.max.toFixed(2),
+      },
+      floorRssMB: r1(stats(floor.map((f) => f.rssMb))),
+      qwhRssMB: r1(stats(qwh.map((q) => q.rssMb))),
     },
     null,
     2,

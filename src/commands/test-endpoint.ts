@@ -1,10 +1,11 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { CommandHandler } from '../contracts/index.js';
 import { loadAccountWebhook } from '../adapters/account-webhook.js';
 import { loadCommandConfig } from '../adapters/config-loader.js';
 import { accountBases, readEndpointTarget } from '../adapters/endpoint-target.js';
 import { createHttpSender } from '../adapters/http-sender.js';
 import { checkedOutputs, writeOutputFile } from '../adapters/output-file.js';
+import { buildArtilleryExport } from '../core/endpoint/artillery-export.js';
 import { SUITE_CHECK_IDS } from '../core/endpoint/checks.js';
 import { resolveTestEndpointInput } from '../core/endpoint/input.js';
 import { showUrl } from '../core/endpoint/target-url.js';
@@ -39,6 +40,15 @@ const testEndpoint: CommandHandler = async (ctx, args, flags) => {
       ? await loadAccountWebhook(accountFile, ctx.cwd, o.webhook)
       : undefined;
   const input = resolveTestEndpointInput(o, acc?.webhook, [...SUITE_CHECK_IDS, 'burst']);
+  if (input.export) {
+    // A load test for Artillery's runners: two files written, nothing sent, no secret read.
+    const { file } = input.export;
+    const x = buildArtilleryExport(input, file, { version: ctx.version, seed: input.seed ?? 1 });
+    await writeOutputFile(ctx.cwd, file, x.scenario, ctx.redactor);
+    await writeOutputFile(ctx.cwd, join(dirname(file), x.processorName), x.processor, ctx.redactor);
+    log.info(E.exportWritten(file, x.processorName, x.env.map((n) => `${n}=… `).join('')));
+    return ExitCode.OK;
+  }
   // An account file's secret references: only the env names the user allows (trust model).
   const trusted = [...(config.trust?.env ?? []), o.secretEnv ?? '', o.authHeaderEnv ?? ''];
   const accBases = acc && accountFile ? await accountBases(acc, accountFile, trusted) : {};

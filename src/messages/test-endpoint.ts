@@ -140,4 +140,14 @@ export const ENDPOINT_MESSAGES = {
   burstLine: (n: number, time: string, rps: number) => `${deliveries(n)} in ${time} (${rps}/s)`,
   credentialsInUrl:
     'the URL carries credentials: qwh sends them as Basic auth and masks them in every output',
+  exportUsage: '--export takes a format and a file: --export artillery FILE',
+  exportUsageHint:
+    'Example: qwh test-endpoint URL --secret-env QWH_SECRET --export artillery burst.yml',
+  exportNeedsEnv: (what: string) =>
+    `--export reads ${what} from an environment variable when Artillery runs, never from a file: give it with --${what === 'the secret' ? 'secret' : 'auth-header'}-env NAME`,
+  exportCredentialsInUrl:
+    '--export does not write credentials: the URL carries user:password or a token; use --auth-header-name with --auth-header-env instead',
+  exportUnsupported: (flag: string) => `--export does not take ${flag} (generated samples only)`,
+  exportWritten: (scenario: string, processor: string, env: string) =>
+    `Artillery scenario written to ${scenario} (processor ${processor}); run: ${env}npx artillery run ${scenario}`,
 } as const;

@@ -47,7 +47,10 @@ describe('src/core/assumptions.ts', () => {
     expect(used.get('SIGNATURE_HEADER')).toEqual(
       expect.arrayContaining([join('core', 'endpoint', 'suite-plan.ts')]),
     );
-    expect(used.get('SIGNATURE_DIGEST_ENCODING')).toEqual([join('core', 'signing.ts')]);
+    expect(used.get('SIGNATURE_DIGEST_ENCODING')).toEqual([
+      join('core', 'endpoint', 'artillery-export.ts'),
+      join('core', 'signing.ts'),
+    ]);
     expect(used.get('RULE_PRECEDENCE')).toEqual([join('core', 'routing', 'route.ts')]);
     expect(used.get('SAME_TARGET_RULES_ALL_APPLY')).toEqual(
       expect.arrayContaining([

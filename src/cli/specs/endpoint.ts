@@ -35,6 +35,10 @@ export function testEndpointCommand(run: Runner): Command {
         'burst: throughput, p95',
       ],
       ['qwh test-endpoint URL --payload captures/ --checks accepts-complete', 'your own bodies'],
+      [
+        'qwh test-endpoint URL --secret-env S --count 100000 --export artillery burst.yml',
+        'Artillery load test',
+      ],
     ]) +
       `
 Checks: accepts-complete, accepts-incomplete, rejects-tampered-body, rejects-wrong-secret,

@@ -14,6 +14,8 @@ const MAX_COMPARED_CHARS = 256;
 const MAX_CANDIDATES_PER_PATH = 1_000;
 /** 1.0 payloads kept whole while waiting, for the before/after snippet of the first pair. */
 const RAW_KEPT = 50;
+/** Bound on the text held by those whole payloads (a few 2 MB records must not pin 100 MB). */
+const RAW_KEPT_BYTES = 4 * 1024 * 1024;
 /** Bound on the bytes of values held while waiting for twins. */
 export const MAX_PENDING_BYTES = 48 * 1024 * 1024;
 
@@ -33,7 +35,19 @@ export function normalizeValue(v: Scalar | undefined): string | undefined {
   if (t === '') return undefined;
   const d = t.length <= 40 ? DATE_TIME.exec(t) : null;
   if (d) return `${d[1]} ${d[2]}`;
-  return t.length > MAX_COMPARED_CHARS ? `${t.slice(0, MAX_COMPARED_CHARS)}…${t.length}` : t;
+  return t.length > MAX_COMPARED_CHARS
+    ? `${detached(t.slice(0, MAX_COMPARED_CHARS))}…${t.length}`
+    : t;
+}
+
+/**
+ * A copy of a short string that does not keep its parent alive. V8 makes `slice` a view into
+ * the original string, so a 256-character prefix kept for pairing held a whole 2 MB value in
+ * memory (3 000 such unpaired 1.0 records ran out of memory). UTF-16 round trip: lossless for
+ * any code unit, a lone surrogate at the cut included.
+ */
+function detached(s: string): string {
+  return Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
 /** Normalises a participation id for pairing (UUIDs compare case-insensitively). */
@@ -68,6 +82,7 @@ interface Pending {
 export class PairCollector {
   private readonly pending = new Map<string, Pending>();
   private pendingBytes = 0;
+  private rawBytes = 0;
   private readonly evidence = new Map<string, ValueEvidence>();
   private readonly stats: PairingStats = { v1WithId: 0, v2WithId: 0, pairs: 0, notKept: 0 };
   /** The first pair (or, without pairs, the first payload of each side) for report snippets. */
@@ -100,14 +115,18 @@ export class PairCollector {
       return;
     }
     const values: Array<[string, string]> = [];
+    let text = 0;
     for (const e of entries) {
+      text += e.path.length + (typeof e.value === 'string' ? e.value.length : 8);
       const n = normalizeValue(e.value);
       if (n === undefined) continue;
       values.push([e.path, n]);
       this.pendingBytes += e.path.length + n.length + 32;
     }
-    // The raw payload (for the report snippet) is kept for the first few only.
-    this.pending.set(id, { values, raw: this.stats.v1WithId <= RAW_KEPT ? raw : undefined });
+    // The raw payload (for the report snippet) is kept for the first few only, bounded by bytes.
+    const keepRaw = this.stats.v1WithId <= RAW_KEPT && this.rawBytes + text <= RAW_KEPT_BYTES;
+    if (keepRaw) this.rawBytes += text;
+    this.pending.set(id, { values, raw: keepRaw ? raw : undefined });
   }
 
   /** Offers one 2.0 payload: when its 1.0 twin is waiting, records where each value went. */

@@ -44,6 +44,8 @@ export interface TestEndpointInput {
   out?: string;
   /** Any skipped or warned check fails the run. */
   strict?: boolean;
+  /** `--export artillery FILE`: write an Artillery scenario to FILE instead of sending. */
+  export?: { format: 'artillery'; file: string };
 }
 
 /** The secret given by a --x-env / --x-file flag pair, refusing both at once. */
@@ -138,7 +140,17 @@ export function resolveTestEndpointInput(
     reporter,
     ...(o.out !== undefined ? { out: o.out } : {}),
     ...(o.strict ? { strict: true } : {}),
+    ...exportOf(o.export),
   };
+}
+
+/** `--export FORMAT FILE` (a two-item list): the format and the file, or a usage error. */
+function exportOf(list: readonly string[] | undefined): Pick<TestEndpointInput, 'export'> {
+  if (list === undefined) return {};
+  const [format, file, ...rest] = list;
+  if (format !== 'artillery' || !file || rest.length > 0)
+    throw new UserError(E.exportUsage, ExitCode.USAGE, E.exportUsageHint);
+  return { export: { format, file } };
 }
 
 export type ListenOptions = Resolved<typeof LISTEN_OPTIONS>;

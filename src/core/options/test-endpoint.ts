@@ -143,6 +143,13 @@ export const TEST_ENDPOINT_OPTIONS = defineOptions({
       config: 'out',
     },
     {
+      key: 'export',
+      flags: '--export <format-and-file...>',
+      description:
+        'write a load test for other runners instead of sending: --export artillery FILE (scenario + processor; secrets stay in env vars)',
+      value: { type: 'list' },
+    },
+    {
       key: 'strict',
       flags: '--strict',
       description: 'for CI: any skipped or warned check fails the run (exit 1)',

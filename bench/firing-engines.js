@@ -1,0 +1,167 @@
+// Burst firing engines, side by side (issue 18 item 4): which engine should send qwh's signed
+// bursts? Against the minimal server, interleaved rounds, the same compact body bytes for all:
+//   - autocannon CLI, duration mode (its true rate: -d, requests / elapsed), one fixed body;
+//   - autocannon as a library with a per-request hook (setupRequest) that writes a fresh
+//     participation id into the body and signs it (what burst mode must do);
+//   - qwh test-endpoint --count (undici dispatch, the shipped sender).
+//   node bench/firing-engines.js [--rounds 3] [--seconds 8] [--connections 64]
+// Peers from bench/peers (npm ci --prefix bench/peers --ignore-scripts), or QWH_BENCH_PEERS=DIR.
+import { createHmac, randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { startProcess, stats, stop } from './lib.js';
+import { generateSample } from '../dist/core/sample/generate.js';
+
+const root = resolve(import.meta.dirname, '..');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? dflt : Number(process.argv[i + 1]);
+};
+const rounds = arg('rounds', 3);
+const seconds = arg('seconds', 8);
+const conns = arg('connections', 64);
+const peers = process.env.QWH_BENCH_PEERS ?? join(root, 'bench/peers');
+const acPath = join(peers, 'node_modules/autocannon');
+if (!existsSync(acPath)) {
+  process.stderr.write(`firing-engines: autocannon not installed in ${peers}; skipped\n`);
+  process.exit(0);
+}
+const autocannon = createRequire(join(peers, 'package.json'))('autocannon');
+const SECRET = 'bench-secret-0123456789';
+const sample = generateSample(1).v2;
+const body = Buffer.from(JSON.stringify(sample), 'utf8');
+const offset = body.indexOf(Buffer.from(sample.id, 'ascii'));
+const dataDir = join(root, 'bench/.data');
+mkdirSync(dataDir, { recursive: true });
+const bodyFile = join(dataDir, 'firing-body.json');
+writeFileSync(bodyFile, body);
+
+const { child, match } = await startProcess(
+  process.execPath,
+  [join(root, 'bench/servers/minimal.js')],
+  /(http:\/\/127\.0\.0\.1:\d+\/)/,
+);
+const url = match[1];
+const headers = {
+  'content-type': 'application/json',
+  'user-agent': 'qwh/bench',
+  'x-qwh-test': '1',
+};
+
+function autocannonCli() {
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(acPath, 'autocannon.js'),
+      '-c',
+      String(conns),
+      '-d',
+      String(seconds),
+      '-m',
+      'POST',
+      '-H',
+      'content-type=application/json',
+      '-i',
+      bodyFile,
+      '-j',
+      url,
+    ],
+    { encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
+  const j = JSON.parse(r.stdout);
+  return j.requests.total / ((Date.parse(j.finish) - Date.parse(j.start)) / 1000);
+}
+
+async function autocannonHooked() {
+  let signed = 0;
+  const t0 = performance.now();
+  const r = await autocannon({
+    url,
+    connections: conns,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest(req) {
+          const b = Buffer.from(body);
+          b.write(('7E57' + randomUUID().slice(4)).toUpperCase(), offset, 36, 'ascii');
+          const sig = 'sha256=' + createHmac('sha256', SECRET).update(b).digest('hex');
+          signed++;
+          return { ...req, body: b, headers: { ...headers, 'x-qualifio-signature': sig } };
+        },
+      },
+    ],
+  });
+  const secs = (performance.now() - t0) / 1000;
+  return { rps: r.requests.total / secs, signed, sent: r.requests.total };
+}
+
+function qwhBurst(count) {
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'bin/qwh.js'),
+      'test-endpoint',
+      url,
+      '--count',
+      String(count),
+      '--concurrency',
+      String(conns),
+      '--secret-env',
+      'QWH_BENCH_SECRET',
+      '--json',
+      '--no-progress',
+    ],
+    { encoding: 'utf8', env: { ...process.env, QWH_BENCH_SECRET: SECRET }, maxBuffer: 64 << 20 },
+  );
+  return JSON.parse(r.stdout).stats.throughputPerSec;
+}
+
+const res = { cli: [], hooked: [], qwh: [], signedOk: true };
+const load = [];
+try {
+  for (let i = 0; i < rounds; i++) {
+    load.push(loadavg()[0]);
+    const cli = autocannonCli();
+    const h = await autocannonHooked();
+    if (h.signed < h.sent) res.signedOk = false;
+    const q = qwhBurst(Math.max(1000, Math.round(h.rps * seconds)));
+    res.cli.push(cli);
+    res.hooked.push(h.rps);
+    res.qwh.push(q);
+    process.stderr.write(
+      `round ${i + 1}: cli ${cli | 0}/s, hooked ${h.rps | 0}/s, qwh ${q | 0}/s\n`,
+    );
+  }
+} finally {
+  await stop(child);
+}
+const ratio = (a, b) => stats(a.map((v, i) => v / b[i]));
+const show = (s) => `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+console.log(
+  JSON.stringify(
+    {
+      node: process.version,
+      bodyBytes: body.length,
+      connections: conns,
+      seconds,
+      rounds,
+      loadAverage: load.map((l) => Math.round(l * 10) / 10),
+      rps: {
+        autocannonCli: stats(res.cli),
+        autocannonHookedSigned: stats(res.hooked),
+        qwhUndici: stats(res.qwh),
+      },
+      perRoundRatioVsAutocannonCli: {
+        autocannonHookedSigned: show(ratio(res.hooked, res.cli)),
+        qwhUndici: show(ratio(res.qwh, res.cli)),
+      },
+      everyHookedRequestSigned: res.signedOk,
+    },
+    null,
+    2,
+  ),
+);
