@@ -17,6 +17,10 @@ import { SIGNATURE_HEADER } from '../core/assumptions.js';
 import { verifySignature } from '../core/signing.js';
 import { MESSAGES } from '../messages/index.js';
 import { captureRecordOf } from '../core/migrate/captures.js';
+import { createIdMemory } from '../core/endpoint/dedupe.js';
+
+/** Bound on the remembered ids' characters: 1.0 ids are any string a sender picks. */
+export const DEFAULT_MAX_REMEMBERED_CHARS = 64 * 1024 * 1024;
 
 /** Largest body the receiver accepts; larger ones get 413 without being read. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -41,6 +45,8 @@ export interface ReceiverOptions {
   savePath?: string;
   /** How many ids are remembered for deduplication (oldest forgotten first). */
   maxRememberedIds?: number;
+  /** Bound on the remembered ids' total length in characters (default 64 Mi; oldest forgotten first). */
+  maxRememberedChars?: number;
 }
 
 /** What the receiver decided about one request (never carries a header value or a secret). */
@@ -125,7 +131,7 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
   const max = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxIds = opts.maxRememberedIds ?? 1_000_000;
   const stats: ReceiverStats = { received: 0, accepted: 0, duplicates: 0, rejected: 0, saved: 0 };
-  const seen = new Set<string>();
+  const seen = createIdMemory(maxIds, opts.maxRememberedChars ?? DEFAULT_MAX_REMEMBERED_CHARS);
   const save = opts.savePath ? await openAppend(opts.savePath) : undefined;
   const authName = opts.authHeader?.name.toLowerCase();
 
@@ -212,13 +218,11 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
     const rawId = (parsed as Record<string, unknown>)[idField(version)];
     const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : '';
     if (!id) return reject(400, R.noId);
-    if (seen.has(id)) {
+    if (seen.seenBefore(id)) {
       answer(res, 200, { ok: true, id, duplicate: true });
       emit({ ...base, status: 200, result: 'duplicate', reason: R.duplicate, id });
       return;
     }
-    seen.add(id);
-    if (seen.size > maxIds) seen.delete(seen.values().next().value as string);
     if (save) {
       // One capture record a line (docs/migrate.md "Captures"): the exact bytes and headers,
       // the auth header's value left out (only whether it matched).
