@@ -467,7 +467,7 @@ if (want('plan')) plan();
 
 const machine = `- CPU: ${cpus()[0]?.model ?? '?'} × ${cpus().length} cores; memory ${(totalmem() / 2 ** 30).toFixed(0)} GiB
 - Node ${process.version}; qwh ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}
-- Peers: autocannon ${peerVersion('autocannon')}, genson-js ${peerVersion('genson-js')}, to-json-schema ${peerVersion('to-json-schema')}, quicktype-core ${peerVersion('quicktype-core')}, ${toolVersion('wrk', ['-v'])}
+- Peers: autocannon ${peerVersion('autocannon')}, genson-js ${peerVersion('genson-js')}, to-json-schema ${peerVersion('to-json-schema')}, quicktype-core ${peerVersion('quicktype-core')}, fastify ${peerVersion('fastify')}, ${toolVersion('wrk', ['-v'])}
 - Date: ${new Date().toISOString().slice(0, 10)}; mode: ${quick ? 'quick (smoke)' : 'full'}`;
 
 const report = `${sections.join('\n')}\n## Machine\n\n${machine}\n`;
