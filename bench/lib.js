@@ -1,6 +1,6 @@
 // Small helpers for bench/run.js: run a command N times and keep wall time and peak RSS.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 export const TIME_BIN = '/usr/bin/time';
 
@@ -120,3 +120,24 @@ export const fmt = {
   range: (s, f) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`,
   int: (v) => Math.round(v).toLocaleString('en-US'),
 };
+
+/** CPU time (user + system, µs) a process has used so far, from /proc/PID/stat; NaN elsewhere. */
+export function cpuMicros(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime is the 14th, stime the 15th.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1e6) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = (() => {
+  const r = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+  return Number(r.stdout?.trim()) || 100;
+})();
+
+/** The median of per-round ratios a[i] / b[i], with min and max. */
+export function ratioStats(a, b) {
+  return stats(a.map((v, i) => v / b[i]).filter(Number.isFinite));
+}

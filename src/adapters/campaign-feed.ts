@@ -14,7 +14,7 @@ import {
 } from '../core/routing/campaign-feed.js';
 import { MESSAGES } from '../messages/index.js';
 import { problemsError } from './account-file.js';
-import { assertAllowedTarget, createHttpSender, type LookupFn } from './http-sender.js';
+import type { LookupFn } from './http-sender.js';
 import { readRegularFile } from './read-file.js';
 
 const M = MESSAGES.routes.feed;
@@ -38,6 +38,8 @@ const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
 async function fetchFeed(url: string, shown: string, o: FeedFetchOptions): Promise<Uint8Array> {
   const cap = o.maxBytes ?? MAX_ACCOUNT_FILE_BYTES;
   const timeoutMs = o.timeoutMs ?? 15_000;
+  // Loaded only for a feed URL: undici costs as much start-up as zod, and `qwh check FILE` needs neither.
+  const { assertAllowedTarget, createHttpSender } = await import('./http-sender.js');
   await assertAllowedTarget(url, o.lookup);
   const sender = createHttpSender({
     timeoutMs,

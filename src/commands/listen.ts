@@ -32,6 +32,7 @@ const listen: CommandHandler = async (ctx, args, flags) => {
     ...(secret !== undefined ? { secret } : {}),
     ...(authHeader ? { authHeader } : {}),
     ...(input.save ? { savePath: input.save } : {}),
+    eventDigest: input.json,
     onEvent: (e) => out.event(e),
   });
 

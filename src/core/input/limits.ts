@@ -140,3 +140,36 @@ export function jsonTextProblem(text: string, limits: StructureLimits): string |
   if (items > limits.maxKeys) return `more than ${limits.maxKeys} keys and items in total`;
   return undefined;
 }
+
+/**
+ * A yes/no version of checkStructure for the hot path of `qwh listen`: true only when
+ * checkStructure would find no problem (it counts every key it meets, so never fewer than
+ * checkStructure). Recursion is safe here: it stops at `maxDepth`. On false, call checkStructure
+ * for the problem's wording.
+ */
+export function withinStructure(value: unknown, limits: StructureLimits): boolean {
+  let keys = 0;
+  const maxString = limits.maxStringLength;
+  const forbidden = limits.forbiddenKeys.size > 0 ? limits.forbiddenKeys : undefined;
+  const walk = (v: unknown, depth: number): boolean => {
+    if (typeof v === 'string') return v.length <= maxString;
+    if (v === null || typeof v !== 'object') return true;
+    if (depth >= limits.maxDepth) return false;
+    if (Array.isArray(v)) {
+      keys += v.length;
+      if (keys > limits.maxKeys) return false;
+      for (let i = 0; i < v.length; i++) if (!walk(v[i], depth + 1)) return false;
+      return true;
+    }
+    const own = Object.keys(v);
+    keys += own.length;
+    if (keys > limits.maxKeys) return false;
+    for (let i = 0; i < own.length; i++) {
+      const key = own[i]!;
+      if (forbidden?.has(key)) return false;
+      if (!walk((v as Record<string, unknown>)[key], depth + 1)) return false;
+    }
+    return true;
+  };
+  return walk(value, 0);
+}
