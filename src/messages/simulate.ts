@@ -16,7 +16,7 @@ export const SIMULATE_MESSAGES = {
     `${key} (${version}.0) → ${url}: would send ${n}`,
   failed: (n: number) => `${n} deliver${n === 1 ? 'y' : 'ies'} failed (not 2xx or unreachable)`,
   notPushed: (n: number) =>
-    `${n} participation${n === 1 ? '' : 's'} reached no webhook (not pushed, excluded, or another integration)`,
+    `${n} participation${n === 1 ? '' : 's'} reached no webhook (not pushed, excluded, another integration, or incomplete where no webhook takes them)`,
   nothingDelivered: 'no enabled webhook of the back office receives these participations',
   next: (file: string) => `next: qwh migrate observe ${file} --captures <what the receivers saved>`,
   dryRun: 'dry run: nothing sent',
