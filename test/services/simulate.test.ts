@@ -6,6 +6,7 @@ import type { Logger } from '../../src/contracts/index.js';
 import { validateAccount } from '../../src/core/account/validate.js';
 import type { AccountFile } from '../../src/core/account/schema.js';
 import { splitCredentials } from '../../src/core/endpoint/target-url.js';
+import { Redactor } from '../../src/core/redact.js';
 import { backOfficeView } from '../../src/core/simulate/back-office.js';
 import { simulatedParticipations } from '../../src/core/simulate/participations.js';
 import { verifySignature } from '../../src/core/signing.js';
@@ -54,7 +55,7 @@ function account(v2Path = '/v2'): AccountFile {
         key: 'main',
         version: 1,
         scope: 'account',
-        url: `http://acme:pw-1@127.0.0.1:${port}/v1?token=t1`,
+        url: `http://acme:pw-secret-1@127.0.0.1:${port}/v1?token=t1`,
       },
       {
         key: 'main-v2',
@@ -78,7 +79,7 @@ function account(v2Path = '/v2'): AccountFile {
 async function run(a: AccountFile, n: number, dryRun = false) {
   const reads: string[] = [];
   const sender = createHttpSender({ timeoutMs: 5000 });
-  const masked: string[] = [];
+  const masker = new Redactor();
   try {
     const res = await runSimulate(
       {
@@ -94,12 +95,12 @@ async function run(a: AccountFile, n: number, dryRun = false) {
           reads.push(name);
           return name === 'SECRET' ? SECRET : 'auth-value-1';
         },
-        splitUrl: (u) => splitCredentials(u, { add: (v: string) => void masked.push(v) }),
+        splitUrl: (u) => splitCredentials(u, masker),
         logger: silent,
         signal: new AbortController().signal,
       },
     );
-    return { res, reads };
+    return { res, reads, masker };
   } finally {
     await sender.close();
   }
@@ -107,7 +108,9 @@ async function run(a: AccountFile, n: number, dryRun = false) {
 
 describe('runSimulate', () => {
   it('delivers what routing says: 1.0 flat with Basic auth, 2.0 signed with the auth header; each secret read once', async () => {
-    const { res, reads } = await run(account(), 12);
+    const { res, reads, masker } = await run(account(), 12);
+    // The 1.0 password was registered for masking when its URL was split.
+    expect(masker.redact('pw-secret-1')).not.toContain('pw-secret-1');
     const v1 = hits.filter((h) => h.path.startsWith('/v1'));
     const v2 = hits.filter((h) => h.path.startsWith('/v2'));
     expect(res.webhooks.find((w) => w.key === 'main')).toMatchObject({
@@ -122,7 +125,9 @@ describe('runSimulate', () => {
     expect(v2.length).toBeGreaterThanOrEqual(v1.length);
     for (const h of v1) {
       expect(h.path).toBe('/v1?token=t1');
-      expect(h.headers.authorization).toBe(`Basic ${Buffer.from('acme:pw-1').toString('base64')}`);
+      expect(h.headers.authorization).toBe(
+        `Basic ${Buffer.from('acme:pw-secret-1').toString('base64')}`,
+      );
       expect(JSON.parse(h.body.toString())).toHaveProperty('participation_id');
       expect(h.headers['x-qwh-test']).toBeUndefined();
     }
