@@ -126,6 +126,17 @@ describe('observe: deliveries assigned by routing, evidence accumulated', () => 
     expect(third.evidence.get('main')).toMatchObject({ lost: [], paired: 1, verified: 1 });
   });
 
+  it('a delivery judged for one webhook (--webhook) is judged for the others on a later run', () => {
+    const acct = account();
+    const ds = [delivery(1, 'AAAA0005', 5, 1000)];
+    const onlyMain = observeDeliveries([targets[0]!], ds, new Date(), acct);
+    expect(onlyMain.ledger.entries[0]?.to).toEqual([{ key: 'main', ok: true }]);
+    const all = observeDeliveries(targets, ds, new Date(), acct, onlyMain.ledger);
+    expect(all.tally.seenBefore).toBe(1);
+    expect(all.evidence.get('news')?.lost.map((l) => l.id)).toEqual(['AAAA0005']);
+    expect(all.ledger.entries).toHaveLength(1);
+  });
+
   it('the ledger holds no body: only ids, times, labels and verdicts', () => {
     const { ledger } = observeDeliveries(
       targets,

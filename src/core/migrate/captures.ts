@@ -259,6 +259,8 @@ export interface ObservedEntry {
   website: string;
   state: string;
   sim?: true;
+  /** The webhooks (1.0 keys) it was judged for (`--webhook` judges one): others judge it later. */
+  j: string[];
   to: Array<{ key: string; ok: boolean }>;
 }
 
@@ -274,7 +276,12 @@ function signatureOk(t: ObserveTarget, d: Delivery): boolean {
   return verifySignature(t.secret, d.body, d.signature).ok;
 }
 
-function entryOf(d: Delivery, id: string, to: readonly ObserveTarget[]): ObservedEntry {
+function entryOf(
+  d: Delivery,
+  id: string,
+  to: readonly ObserveTarget[],
+  judged: readonly ObserveTarget[],
+): ObservedEntry {
   const f = d.fields;
   const c = f.campaign as
     { id?: unknown; name?: unknown; channel?: { website?: unknown } } | undefined;
@@ -294,6 +301,7 @@ function entryOf(d: Delivery, id: string, to: readonly ObserveTarget[]): Observe
         : label(site?.id, site?.name),
     state: str(f.state),
     ...(d.simulated ? { sim: true as const } : {}),
+    j: judged.map((t) => t.v1Key),
     to: to.map((t) => ({ key: t.v1Key, ok: signatureOk(t, d) })),
   };
 }
@@ -384,14 +392,16 @@ export function observeDeliveries(
     seenBefore: 0,
     simulated: 0,
   };
-  const seen = new Set(before.entries.map((e) => e.k));
   const entries = [...before.entries];
+  const seen = new Map(entries.map((e, i) => [e.k, i]));
   for (const d of ds) {
     const id = str(d.fields[d.version === 2 ? 'id' : V1_KEYS.participationId]).toUpperCase();
+    const at = seen.get(d.identity);
     if (d.test) tally.tests++;
-    else if (seen.has(d.identity)) tally.seenBefore++;
-    else if (id) {
-      seen.add(d.identity);
+    else if (at !== undefined) {
+      tally.seenBefore++;
+      entries[at] = judgeAgain(entries[at]!, d, targets, account);
+    } else if (id) {
       if (d.simulated) tally.simulated++;
       const to = assign(d, targets, account);
       if (to.length === 0) {
@@ -399,12 +409,31 @@ export function observeDeliveries(
         continue;
       }
       if (to.every((t) => d.at < t.since)) tally.beforeConfigured++;
-      entries.push(entryOf(d, id, to));
+      seen.set(d.identity, entries.length);
+      entries.push(entryOf(d, id, to, targets));
     }
   }
   const evidence = new Map<string, ObserveEvidence>();
   for (const t of targets) evidence.set(t.v1Key, reconcile(t, entries, now));
   return { evidence, tally, ledger: { version: 1, entries } };
+}
+
+/** A delivery seen before, judged for the webhooks an earlier run (`--webhook`) left out. */
+function judgeAgain(
+  e: ObservedEntry,
+  d: Delivery,
+  targets: readonly ObserveTarget[],
+  account: AccountFile,
+): ObservedEntry {
+  const judged = new Set(e.j);
+  const fresh = targets.filter((t) => !judged.has(t.v1Key));
+  if (fresh.length === 0) return e;
+  const to = assign(d, targets, account).filter((t) => fresh.includes(t));
+  return {
+    ...e,
+    j: [...e.j, ...fresh.map((t) => t.v1Key)],
+    to: [...e.to, ...to.map((t) => ({ key: t.v1Key, ok: signatureOk(t, d) }))],
+  };
 }
 
 /** Parses an observe ledger (undefined when it is not one). */
@@ -418,7 +447,13 @@ export function parseObserved(text: string): ObservedDoc | undefined {
   const d = v as Partial<ObservedDoc> | null;
   if (!d || d.version !== 1 || !Array.isArray(d.entries)) return undefined;
   for (const e of d.entries)
-    if (!e || typeof e.k !== 'string' || typeof e.id !== 'string' || !Array.isArray(e.to))
+    if (
+      !e ||
+      typeof e.k !== 'string' ||
+      typeof e.id !== 'string' ||
+      !Array.isArray(e.to) ||
+      !Array.isArray(e.j)
+    )
       return undefined;
   return d as ObservedDoc;
 }
