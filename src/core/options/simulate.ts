@@ -49,7 +49,7 @@ export const SIMULATE_OPTIONS = defineOptions({
     {
       key: 'dryRun',
       flags: '--dry-run',
-      description: 'say where each participation would go; send nothing',
+      description: 'count what each webhook would receive; send nothing',
       value: { type: 'boolean' },
       default: false,
     },
