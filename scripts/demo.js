@@ -2,7 +2,6 @@
 // receivers (`qwh listen`) standing in for the CRM. Each step runs the built qwh exactly as an
 // admin would, and the demo stops on any unexpected exit code.
 import { spawn, spawnSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -107,60 +106,19 @@ process.on('SIGINT', () => {
   process.exit(130);
 });
 
-/**
- * A demo-only Qualifio stand-in: delivers participations as Qualifio would during the dual run —
- * the 1.0 flat body to the 1.0 side, the signed 2.0 body (pretty-printed, as Qualifio's example)
- * to the 2.0 receiver — without the X-Qwh-Test header, so observe counts them as real.
- * `only` limits a participation to one version (a missing rule twin loses its 2.0 delivery).
- */
-async function qualifio(participations) {
-  for (const p of participations) {
-    const v2 = JSON.parse(sample(['--seed', String(p.seed)]));
-    const v1 = JSON.parse(sample(['--version', '1', '--seed', String(p.seed)]));
-    v2.campaign.id = p.campaign.id;
-    v2.campaign.name = p.campaign.name;
-    v2.campaign.channel.website = { ...v2.campaign.channel.website, ...p.website };
-    Object.assign(v1, {
-      campaign_id: String(p.campaign.id),
-      campaign_title: p.campaign.name,
-      website_id: String(p.website.id),
-      website_name: p.website.name,
-    });
-    if (p.only !== 'v2') await post(legacy, JSON.stringify(v1), {});
-    if (p.only === 'v1') continue;
-    const body = JSON.stringify(v2, null, 4);
-    const sig = `sha256=${createHmac('sha256', env.QWH_DEMO_SECRET).update(body).digest('hex')}`;
-    const headers = {
-      'x-qualifio-signature': sig,
-      ...(p.to === crm ? { authorization: env.QWH_DEMO_AUTH } : {}),
-    };
-    await post(p.to, body, headers);
-  }
-  process.stdout.write(`  delivered ${participations.length} participations\n`);
+/** Points the file's 1.0 URLs (`url:` lines) at `base`, keeping their credentials and paths. */
+function pointV1At(base) {
+  const port = new URL(base).port;
+  const text = readFileSync(accountFile, 'utf8').replace(
+    /^(\s*url: http:\/\/(?:[^@/]*@)?127\.0\.0\.1:)\d+/gm,
+    `$1${port}`,
+  );
+  writeFileSync(accountFile, text);
+  process.stdout.write(
+    `\n${bold('▶ The CRM listens for 1.0 on its own port')}\n  1.0 URLs → ${base}\n`,
+  );
 }
 
-function sample(args) {
-  const r = spawnSync(process.execPath, [bin, 'sample', ...args], { cwd: work, env });
-  return r.stdout.toString();
-}
-
-async function post(url, body, headers) {
-  // Node 20 has fetch; loopback only (the local receivers).
-  // eslint-disable-next-line no-undef
-  const res = await fetch(url, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', ...headers },
-    redirect: 'manual',
-  });
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`stand-in: ${url} answered ${res.status}`);
-}
-
-const summer = { id: 99887, name: 'Summer quiz' };
-const winter = { id: 99888, name: 'Winter contest' };
-const acmeNews = { id: 1234, name: 'Acme News' };
-const acmeSport = { id: 1235, name: 'Acme Sport' };
 const captures = ['--captures', 'captures-v1.ndjson', 'captures-v2.ndjson', 'captures-news.ndjson'];
 
 try {
@@ -177,21 +135,27 @@ try {
   ]);
   step('Run it again: 0 changes, nothing written', ['migrate', '--yes', ...flags]);
   step('The back-office steps of the current stage, as a checklist', ['migrate', 'runbook']);
-  step('The admin did them in the back office: confirm', [
+  step('Qualifio before the admin acts: 2.0 is not in the back office yet (dry run)', [
+    'simulate',
+    '--participations',
+    '6',
+    '--dry-run',
+  ]);
+  step('The admin did them in the back office: confirm (qwh then verifies the receivers)', [
     'migrate',
     'confirm',
     'configured',
     '--yes',
   ]);
-  process.stdout.write(`\n${bold('▶ Qualifio (a demo stand-in) delivers over both versions')}\n`);
-  await qualifio([
-    { seed: 1001, campaign: winter, website: acmeSport, to: crm },
-    { seed: 1002, campaign: winter, website: acmeSport, to: crm },
-    { seed: 1003, campaign: summer, website: acmeNews, to: news },
-    // The campaign-level twin of 99888 "was forgotten in the back office": 1.0 only.
-    { seed: 1004, campaign: winter, website: acmeSport, to: crm, only: 'v1' },
+  // The CRM's 1.0 side listens on its own port in this demo: the file says where 1.0 delivers.
+  pointV1At(legacy);
+  const sim = ['simulate', '--participations', '22', '--seed', '1001'];
+  step('Qualifio (qwh simulate) delivers over both versions; one campaign twin was forgotten', [
+    ...sim,
+    '--missing-rule',
+    'campaign:99888:main-v2',
   ]);
-  step('Observe the captures: one participation reached 1.0 but not 2.0', [
+  step('Observe the captures: participations reached 1.0 but not 2.0', [
     'migrate',
     'observe',
     ...captures,
@@ -202,10 +166,7 @@ try {
     ['migrate', 'confirm', 'v1-off', '--yes'],
     { expect: [4] },
   );
-  process.stdout.write(
-    `\n${bold('▶ The admin adds the missing twin; Qualifio retries over 2.0')}\n`,
-  );
-  await qualifio([{ seed: 1004, campaign: winter, website: acmeSport, to: crm, only: 'v2' }]);
+  step('The admin adds the missing twin; Qualifio pushes the same participations again', sim);
   step('Observe again: nothing lost (the 60-minute window is not over yet)', [
     'migrate',
     'observe',

@@ -14,6 +14,7 @@ import {
 } from './specs/foundation.js';
 import { migrateCommand } from './specs/migrate.js';
 import { completionCommand, initCommand } from './specs/setup.js';
+import { simulateCommand } from './specs/simulate.js';
 
 /**
  * The commander program: every command and flag, with actions that lazy-import their module,
@@ -35,6 +36,7 @@ export function buildProgram(version: string, run: Runner): Command {
     migrateCommand(run),
     testEndpointCommand(run),
     listenCommand(run),
+    simulateCommand(run),
     diffPayloadCommand(run),
     adapterCommand(run),
     sampleCommand(run),

@@ -11,6 +11,7 @@ import {
   storeFor,
 } from '../adapters/migrate-files.js';
 import { readRegularFile } from '../adapters/read-file.js';
+import { ObservedFile } from '../adapters/observed-file.js';
 import { StagesFile } from '../adapters/stages-file.js';
 import { resolveSecretRef, type SecretSource } from '../adapters/secrets.js';
 import { describeRef, trustOf, type SecretTrust } from '../core/account/secret-trust.js';
@@ -59,6 +60,7 @@ export async function buildDeps(
   return {
     store,
     stages: new StagesFile(store.path, store.shown),
+    observed: new ObservedFile(store.path),
     user: ctx.env.USER ?? ctx.env.USERNAME ?? 'unknown',
     verify: checkSuiteVerifier(
       { ...deps, logger: log, version: ctx.version },

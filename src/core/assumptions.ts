@@ -94,3 +94,11 @@ export const BACK_OFFICE = {
  * kind of push at least once, so an empty 1.0-only list over it means no participation is lost.
  */
 export const RECONCILE_WINDOW_MINUTES = 60;
+
+/**
+ * [assumed] An anonymous campaign's participation carries no form (2.0 `form` is empty; 1.0
+ * has no mapping variables beyond V1_KEYS): [doc] anonymous campaigns collect no identity.
+ * `qwh simulate` makes anonymous participations this way, and observe tells a participation's
+ * campaign mode by it when routing it (a website rule has a campaign mode).
+ */
+export const ANONYMOUS_HAS_NO_FORM = true;

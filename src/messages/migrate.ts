@@ -79,8 +79,12 @@ const CUTOVER_MESSAGES = {
     unattributed: number;
     beforeConfigured: number;
     bad: number;
+    seenBefore?: number;
+    simulated?: number;
   }) =>
-    `${t.read} read: ${t.tests} qwh test deliveries left out, ${t.beforeConfigured} before "configured", ${t.unattributed} matched no webhook, ${t.bad} unreadable lines`,
+    `${t.read} read: ${t.tests} qwh test deliveries left out, ${t.beforeConfigured} before "configured", ${t.unattributed} matched no webhook, ${t.bad} unreadable lines` +
+    (t.seenBefore ? `, ${t.seenBefore} seen by an earlier observe (counted once)` : '') +
+    (t.simulated ? `; ${t.simulated} from qwh simulate (counted as real)` : ''),
   badCapture: (where: string, why: string) => `${where}: ${why} (skipped)`,
   lostTitle: (n: number) => `would be LOST (${n}): delivered by 1.0, not by 2.0`,
   v2OnlyWhy: {
@@ -233,6 +237,10 @@ export const MIGRATE_MESSAGES = {
       'qwh writes its lock, journal, backups and secret files beside the account file, and replaces the file atomically: the account file holds its old or its new bytes, never a mix. Free some space or make the folder writable, then run again.',
     stagesCorrupt: (file: string) =>
       `${file} is not a qwh stages document; the stages cannot be trusted`,
+    observedCorrupt: (file: string) =>
+      `${file} is not a qwh observe ledger; the evidence it holds cannot be trusted`,
+    observedCorruptHint:
+      'Move it aside and run qwh migrate observe again over every capture of the dual run.',
     stagesCorruptHint:
       'Restore it from version control or a backup; qwh never writes a half document (it replaces the file atomically).',
     folderReadOnly: (dir: string, code: string) =>

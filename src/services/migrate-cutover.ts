@@ -7,6 +7,7 @@ import {
   parseCapture,
   type Delivery,
   type ObserveTally,
+  type ObserveTarget,
 } from '../core/migrate/captures.js';
 import { editAccountText } from '../core/migrate/edit-text.js';
 import { planDisableEdits } from '../core/migrate/edits.js';
@@ -221,8 +222,10 @@ export interface ObserveResult {
 }
 
 /**
- * `qwh migrate observe`: reads the captures, tells qwh's tests from real deliveries, verifies
- * each 2.0 one with its webhook's configured secret, reconciles it with 1.0 since `configured`,
+ * `qwh migrate observe`: reads the captures, tells qwh's tests from real deliveries, assigns
+ * each to the webhooks its participation is routed to, verifies each 2.0 one with its webhook's
+ * configured secret, adds them to the ledger of earlier runs (a delivery seen before counts
+ * once) and reconciles the whole ledger with 1.0 since `configured`,
  * and advances (or, before 1.0 is off, moves back) `delivering` / `reconciled` on that evidence.
  */
 export async function observeMigration(
@@ -234,23 +237,7 @@ export async function observeMigration(
   const chosen = selectWebhooks(doc0, deps.store.shown, input.webhook).filter((w) =>
     atLeast(w, 'configured'),
   );
-  const targets = [];
-  for (const w of chosen) {
-    const v2 = account.account.webhooks.find(
-      (x): x is WebhookV2 => x.key === w.v2Key && x.version === 2,
-    );
-    const since = Date.parse(enteredAt(w, 'configured') ?? '');
-    const secret = v2?.secret
-      ? await deps.resolveSecret(v2.secret, useOf(account, v2, ['secret'], 'hmac-key'))
-      : undefined;
-    targets.push({
-      v1Key: w.v1Key,
-      v2Key: w.v2Key,
-      scope: v2?.scope ?? 'account',
-      since,
-      ...(secret !== undefined ? { secret } : {}),
-    });
-  }
+  const targets = await observeTargets(chosen, account, deps);
   const ds: Delivery[] = [];
   const problems: string[] = [];
   for await (const c of input.captures) {
@@ -258,9 +245,18 @@ export async function observeMigration(
     if (typeof d === 'string') problems.push(C.badCapture(c.where, d));
     else ds.push(d);
   }
-  const { evidence, tally } = observeDeliveries(targets, ds, deps.now());
   const release = await deps.store.lock('qwh migrate observe');
   try {
+    const before = await deps.observed?.read();
+    const { evidence, tally, ledger } = observeDeliveries(
+      targets,
+      ds,
+      deps.now(),
+      account.account,
+      before,
+    );
+    // The ledger first: a kill before the stages write leaves evidence the next observe re-judges.
+    await deps.observed?.write(ledger);
     let doc = await deps.stages.read();
     const webhooks: ObserveResult['webhooks'] = [];
     for (const t of targets) {
@@ -280,6 +276,32 @@ export async function observeMigration(
   } finally {
     await release();
   }
+}
+
+/** The webhooks observe judges, each with its scope, `configured` time and configured secret. */
+async function observeTargets(
+  chosen: readonly WebhookStages[],
+  account: AccountSnapshot,
+  deps: MigrateDeps,
+): Promise<ObserveTarget[]> {
+  const targets: ObserveTarget[] = [];
+  for (const w of chosen) {
+    const v2 = account.account.webhooks.find(
+      (x): x is WebhookV2 => x.key === w.v2Key && x.version === 2,
+    );
+    const since = Date.parse(enteredAt(w, 'configured') ?? '');
+    const secret = v2?.secret
+      ? await deps.resolveSecret(v2.secret, useOf(account, v2, ['secret'], 'hmac-key'))
+      : undefined;
+    targets.push({
+      v1Key: w.v1Key,
+      v2Key: w.v2Key,
+      scope: v2?.scope ?? 'account',
+      since,
+      ...(secret !== undefined ? { secret } : {}),
+    });
+  }
+  return targets;
 }
 
 /**

@@ -154,6 +154,13 @@ describe('no secret in anything qwh writes, for every command', () => {
     const observe = ['migrate', 'observe', 'acc.yaml', '--captures', 'cap.ndjson'];
     expect((await qwh('observe', observe)).code).toBe(0);
     expect((await qwh('observe --json', [...observe, '--json'])).code).toBe(0);
+    // qwh simulate reads the file's auth header and secret (and the 1.0 URL's credentials) and
+    // sends them: none may reach its output, nor observe's ledger (.qwh/observed-*.json).
+    const sim = ['simulate', 'acc.yaml', '--participations', '6', '--seed', '3'];
+    expect([0, 1]).toContain((await qwh('simulate', sim)).code);
+    expect([0, 1]).toContain((await qwh('simulate --json', [...sim, '--json'])).code);
+    expect((await qwh('simulate --dry-run', [...sim, '--dry-run'])).code).toBe(0);
+    expect((await qwh('observe after simulate', observe)).code).toBe(0);
     const refused = await qwh('confirm v1-off', [
       'migrate',
       'confirm',

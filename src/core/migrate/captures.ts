@@ -1,7 +1,15 @@
-import type { Scope } from '../account/schema.js';
-import { SIGNATURE_HEADER, STATE_COMPLETED, V1_KEYS } from '../assumptions.js';
+import type { AccountFile, Scope } from '../account/schema.js';
+import {
+  ANONYMOUS_HAS_NO_FORM,
+  SIGNATURE_HEADER,
+  STATE_COMPLETED,
+  V1_KEYS,
+} from '../assumptions.js';
 import { TEST_HEADER } from '../endpoint/suite-plan.js';
+import { sha256Hex } from '../hash.js';
 import { looksFormEncoded, parseFormEncoded } from '../payload/v1.js';
+import { routeParticipation, type ParticipationContext } from '../routing/route.js';
+import { SIMULATE_HEADER } from '../simulate/deliveries.js';
 import { verifySignature } from '../signing.js';
 import type { ObserveEvidence } from './stages.js';
 
@@ -89,6 +97,10 @@ export interface Delivery {
   at: number;
   version: 1 | 2;
   test: boolean;
+  /** Sent by `qwh simulate` (X-Qwh-Simulate): a stand-in for Qualifio, judged as real. */
+  simulated: boolean;
+  /** Identity of the delivery (arrival time, path, body): the same capture read twice is one. */
+  identity: string;
   body: Uint8Array;
   signature?: string;
   fields: Record<string, unknown>;
@@ -124,11 +136,14 @@ export function parseCapture(bytes: Uint8Array, where: string): Delivery | strin
   }
   const version = r.version ?? (V1_KEYS.participationId in fields ? 1 : 2);
   const signature = headers[SIGNATURE_HEADER];
+  const path = typeof r.path === 'string' ? r.path : '';
   return {
     where,
     at,
     version,
     test: headers[TEST_HEADER] === '1',
+    simulated: headers[SIMULATE_HEADER] !== undefined,
+    identity: sha256Hex(Buffer.concat([Buffer.from(`${r.at}\n${path}\n`), body])).slice(0, 32),
     body,
     ...(signature ? { signature } : {}),
     fields,
@@ -149,28 +164,73 @@ export interface ObserveTarget {
 const str = (v: unknown): string =>
   typeof v === 'string' || typeof v === 'number' ? String(v) : '';
 
-function websiteOf(d: Delivery): number | undefined {
-  if (d.version === 1) {
-    const n = Number(str(d.fields[V1_KEYS.websiteId]));
-    return Number.isInteger(n) && str(d.fields[V1_KEYS.websiteId]) !== '' ? n : undefined;
-  }
-  const c = d.fields.campaign as { channel?: { website?: { id?: unknown } } } | undefined;
-  const id = c?.channel?.website?.id;
-  return typeof id === 'number' ? id : undefined;
+function intOf(v: unknown): number | undefined {
+  const n = Number(str(v));
+  return str(v) !== '' && Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 /**
- * The webhook a delivery belongs to: the one named (`--webhook`), else the website-level one of
- * its website, else the account-level one (one per scope and version, as Qualifio allows).
+ * The routing context of a delivered participation, from its body and the account file: its
+ * website (2.0 may carry only the website's name: looked up in the file), its campaign (the
+ * file's campaigns give its website and Master Form) and its campaign mode (ANONYMOUS_HAS_NO_FORM).
  */
+export function contextOf(d: Delivery, account: AccountFile): ParticipationContext {
+  let websiteId: number | undefined;
+  let campaignId: number | undefined;
+  let identified: boolean;
+  if (d.version === 1) {
+    websiteId = intOf(d.fields[V1_KEYS.websiteId]);
+    campaignId = intOf(d.fields[V1_KEYS.campaignId]);
+    const own = new Set<string>(Object.values(V1_KEYS));
+    identified = Object.keys(d.fields).some((k) => !own.has(k));
+  } else {
+    const c = d.fields.campaign as
+      { id?: unknown; channel?: { website?: { id?: unknown; name?: unknown } } } | undefined;
+    const site = c?.channel?.website;
+    websiteId =
+      intOf(site?.id) ?? (account.websites ?? []).find((w) => w.name === str(site?.name))?.id;
+    campaignId = intOf(c?.id);
+    identified = Array.isArray(d.fields.form) && d.fields.form.length > 0;
+  }
+  const known = (account.campaigns ?? []).find((x) => x.id === campaignId);
+  websiteId ??= known?.websiteId;
+  return {
+    ...(websiteId !== undefined ? { websiteId } : {}),
+    ...(campaignId !== undefined ? { campaignId } : {}),
+    ...(known?.masterFormId !== undefined ? { masterFormId: known.masterFormId } : {}),
+    kind: identified || !ANONYMOUS_HAS_NO_FORM || known?.masterFormId ? 'identified' : 'anonymous',
+  };
+}
+
+/** Scope fallback: the website-level webhook of the delivery's website, else the account one. */
 export function attribute(
   d: Delivery,
   targets: readonly ObserveTarget[],
+  account?: AccountFile,
 ): ObserveTarget | undefined {
   if (targets.length === 1) return targets[0];
-  const site = websiteOf(d);
+  const site = account ? contextOf(d, account).websiteId : undefined;
   const bySite = targets.find((t) => t.scope !== 'account' && t.scope.website === site);
   return bySite ?? targets.find((t) => t.scope === 'account');
+}
+
+/**
+ * The webhooks a delivery belongs to: where the file's push rules route its participation
+ * (core/routing, the routing `qwh routes` and `qwh simulate` use) — a 1.0 delivery to the
+ * targets whose 1.0 key the route names, a 2.0 one to those whose 2.0 key it names. When the
+ * route names none (a file that disagrees with the back office), the scope decides (attribute).
+ */
+export function assign(
+  d: Delivery,
+  targets: readonly ObserveTarget[],
+  account: AccountFile,
+): ObserveTarget[] {
+  const route = routeParticipation(account, contextOf(d, account));
+  const keys = new Set(route.destinations.map((x) => x.key));
+  const routed = targets.filter((t) => keys.has(d.version === 1 ? t.v1Key : t.v2Key));
+  if (routed.length > 0) return routed;
+  const t = attribute(d, targets, account);
+  return t ? [t] : [];
 }
 
 /** Counts of what observe read that judged nothing. */
@@ -179,59 +239,116 @@ export interface ObserveTally {
   tests: number;
   unattributed: number;
   beforeConfigured: number;
+  /** Deliveries an earlier observe already counted (same identity): counted once. */
+  seenBefore: number;
+  /** Deliveries `qwh simulate` made: judged as real (it stands in for Qualifio). */
+  simulated: number;
+}
+
+/**
+ * One delivery as observe remembers it (`.qwh/observed-<file>.json`), so evidence accumulates
+ * over runs: its identity, participation id, time, labels and, per webhook it was assigned to,
+ * whether its signature verified. Never a body, a header or a secret.
+ */
+export interface ObservedEntry {
+  k: string;
+  v: 1 | 2;
+  id: string;
+  at: number;
+  campaign: string;
+  website: string;
+  state: string;
+  sim?: true;
+  /** The webhooks (1.0 keys) it was judged for (`--webhook` judges one): others judge it later. */
+  j: string[];
+  to: Array<{ key: string; ok: boolean }>;
+}
+
+/** The observe ledger: every delivery seen so far. */
+export interface ObservedDoc {
+  version: 1;
+  entries: ObservedEntry[];
+}
+
+/** Whether a 2.0 delivery verifies with the webhook's configured secret (1.0 is not signed). */
+function signatureOk(t: ObserveTarget, d: Delivery): boolean {
+  if (d.version === 1 || t.secret === undefined) return true;
+  return verifySignature(t.secret, d.body, d.signature).ok;
+}
+
+function entryOf(
+  d: Delivery,
+  id: string,
+  to: readonly ObserveTarget[],
+  judged: readonly ObserveTarget[],
+): ObservedEntry {
+  const f = d.fields;
+  const c = f.campaign as
+    { id?: unknown; name?: unknown; channel?: { website?: unknown } } | undefined;
+  const site = c?.channel?.website as { id?: unknown; name?: unknown } | undefined;
+  return {
+    k: d.identity,
+    v: d.version,
+    id,
+    at: d.at,
+    campaign:
+      d.version === 1
+        ? label(f[V1_KEYS.campaignId], f[V1_KEYS.campaignTitle])
+        : label(c?.id, c?.name),
+    website:
+      d.version === 1
+        ? label(f[V1_KEYS.websiteId], f[V1_KEYS.websiteName])
+        : label(site?.id, site?.name),
+    state: str(f.state),
+    ...(d.simulated ? { sim: true as const } : {}),
+    j: judged.map((t) => t.v1Key),
+    to: to.map((t) => ({ key: t.v1Key, ok: signatureOk(t, d) })),
+  };
 }
 
 /**
  * Reconciles the real deliveries of one webhook: 2.0 ones verified with its configured secret,
  * paired with 1.0 ones by participation id (2.0 `id`, 1.0 `V1_KEYS.participationId`, compared
- * case-insensitively), from `since` on. Pure: the deliveries and the secret are given.
+ * case-insensitively), from `since` on. Pure: the remembered deliveries are given.
  */
-export function reconcile(t: ObserveTarget, ds: readonly Delivery[], now: Date): ObserveEvidence {
-  const v1 = new Map<string, Delivery>();
-  const v2 = new Map<string, Delivery>();
+export function reconcile(
+  t: ObserveTarget,
+  es: readonly ObservedEntry[],
+  now: Date,
+): ObserveEvidence {
+  const v1 = new Map<string, ObservedEntry>();
+  const v2 = new Map<string, ObservedEntry>();
   let bad = 0;
   let last = 0;
   let lastV2 = 0;
-  for (const d of ds) {
-    const id = str(d.fields[d.version === 2 ? 'id' : V1_KEYS.participationId]).toUpperCase();
-    if (!id) continue;
-    last = Math.max(last, d.at);
-    if (d.version === 1) {
-      if (!v1.has(id)) v1.set(id, d);
-      continue;
+  for (const e of es) {
+    const mine = e.to.find((x) => x.key === t.v1Key);
+    if (!mine || e.at < t.since) continue;
+    last = Math.max(last, e.at);
+    if (e.v === 1) {
+      if (!v1.has(e.id)) v1.set(e.id, e);
+    } else if (!mine.ok) bad++;
+    else {
+      lastV2 = Math.max(lastV2, e.at);
+      if (!v2.has(e.id)) v2.set(e.id, e);
     }
-    const ok = t.secret === undefined || verifySignature(t.secret, d.body, d.signature).ok;
-    if (!ok) {
-      bad++;
-      continue;
-    }
-    lastV2 = Math.max(lastV2, d.at);
-    if (!v2.has(id)) v2.set(id, d);
   }
   const lost: ObserveEvidence['lost'] = [];
   const delays: number[] = [];
-  for (const [id, d] of v1) {
+  for (const [id, e] of v1) {
     const twin = v2.get(id);
-    if (twin) delays.push(twin.at - d.at);
+    if (twin) delays.push(twin.at - e.at);
     else
-      lost.push({
-        id,
-        campaign: label(d.fields[V1_KEYS.campaignId], d.fields[V1_KEYS.campaignTitle]),
-        website: label(d.fields[V1_KEYS.websiteId], d.fields[V1_KEYS.websiteName]),
-        at: new Date(d.at).toISOString(),
-      });
+      lost.push({ id, campaign: e.campaign, website: e.website, at: new Date(e.at).toISOString() });
   }
   const v2Only: ObserveEvidence['v2Only'] = [];
-  for (const [id, d] of v2)
+  for (const [id, e] of v2)
     if (!v1.has(id))
-      v2Only.push({
-        id,
-        why: str(d.fields.state) === STATE_COMPLETED ? 'not-in-1.0' : 'incomplete',
-      });
+      v2Only.push({ id, why: e.state === STATE_COMPLETED ? 'not-in-1.0' : 'incomplete' });
   delays.sort((a, b) => a - b);
   return {
     at: now.toISOString(),
-    verified: [...v2.values()].length,
+    verified: v2.size,
     badSignature: bad,
     lost,
     v2Only,
@@ -256,27 +373,87 @@ function label(id: unknown, name: unknown): string {
 }
 
 /**
- * Splits the deliveries by webhook and reconciles each: qwh's test deliveries and deliveries
- * before the webhook's `configured` are left out (and counted).
+ * Adds the new deliveries to the ledger (qwh's tests left out; one already there — same
+ * identity — counted once), each assigned to its webhooks by routing, then reconciles every
+ * webhook over the whole ledger: evidence covers the whole window, not just this run's files.
  */
 export function observeDeliveries(
   targets: readonly ObserveTarget[],
   ds: readonly Delivery[],
   now: Date,
-): { evidence: Map<string, ObserveEvidence>; tally: ObserveTally } {
-  const tally: ObserveTally = { read: ds.length, tests: 0, unattributed: 0, beforeConfigured: 0 };
-  const by = new Map<string, Delivery[]>(targets.map((t) => [t.v1Key, []]));
+  account: AccountFile,
+  before: ObservedDoc = { version: 1, entries: [] },
+): { evidence: Map<string, ObserveEvidence>; tally: ObserveTally; ledger: ObservedDoc } {
+  const tally: ObserveTally = {
+    read: ds.length,
+    tests: 0,
+    unattributed: 0,
+    beforeConfigured: 0,
+    seenBefore: 0,
+    simulated: 0,
+  };
+  const entries = [...before.entries];
+  const seen = new Map(entries.map((e, i) => [e.k, i]));
   for (const d of ds) {
-    if (d.test) {
-      tally.tests++;
-      continue;
+    const id = str(d.fields[d.version === 2 ? 'id' : V1_KEYS.participationId]).toUpperCase();
+    const at = seen.get(d.identity);
+    if (d.test) tally.tests++;
+    else if (at !== undefined) {
+      tally.seenBefore++;
+      entries[at] = judgeAgain(entries[at]!, d, targets, account);
+    } else if (id) {
+      if (d.simulated) tally.simulated++;
+      const to = assign(d, targets, account);
+      if (to.length === 0) {
+        tally.unattributed++;
+        continue;
+      }
+      if (to.every((t) => d.at < t.since)) tally.beforeConfigured++;
+      seen.set(d.identity, entries.length);
+      entries.push(entryOf(d, id, to, targets));
     }
-    const t = attribute(d, targets);
-    if (!t) tally.unattributed++;
-    else if (d.at < t.since) tally.beforeConfigured++;
-    else by.get(t.v1Key)?.push(d);
   }
   const evidence = new Map<string, ObserveEvidence>();
-  for (const t of targets) evidence.set(t.v1Key, reconcile(t, by.get(t.v1Key) ?? [], now));
-  return { evidence, tally };
+  for (const t of targets) evidence.set(t.v1Key, reconcile(t, entries, now));
+  return { evidence, tally, ledger: { version: 1, entries } };
+}
+
+/** A delivery seen before, judged for the webhooks an earlier run (`--webhook`) left out. */
+function judgeAgain(
+  e: ObservedEntry,
+  d: Delivery,
+  targets: readonly ObserveTarget[],
+  account: AccountFile,
+): ObservedEntry {
+  const judged = new Set(e.j);
+  const fresh = targets.filter((t) => !judged.has(t.v1Key));
+  if (fresh.length === 0) return e;
+  const to = assign(d, targets, account).filter((t) => fresh.includes(t));
+  return {
+    ...e,
+    j: [...e.j, ...fresh.map((t) => t.v1Key)],
+    to: [...e.to, ...to.map((t) => ({ key: t.v1Key, ok: signatureOk(t, d) }))],
+  };
+}
+
+/** Parses an observe ledger (undefined when it is not one). */
+export function parseObserved(text: string): ObservedDoc | undefined {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const d = v as Partial<ObservedDoc> | null;
+  if (!d || d.version !== 1 || !Array.isArray(d.entries)) return undefined;
+  for (const e of d.entries)
+    if (
+      !e ||
+      typeof e.k !== 'string' ||
+      typeof e.id !== 'string' ||
+      !Array.isArray(e.to) ||
+      !Array.isArray(e.j)
+    )
+      return undefined;
+  return d as ObservedDoc;
 }

@@ -17,6 +17,7 @@ import {
 import { ROUTES_OPTIONS } from './routes.js';
 import { SAMPLE_OPTIONS } from './sample.js';
 import { SIGN_OPTIONS } from './sign.js';
+import { SIMULATE_OPTIONS } from './simulate.js';
 import { TEST_ENDPOINT_OPTIONS } from './test-endpoint.js';
 import { VERIFY_OPTIONS } from './verify.js';
 
@@ -34,6 +35,7 @@ export const OPTION_TABLES: readonly OptionTable[] = [
   MIGRATE_RUNBOOK_OPTIONS,
   TEST_ENDPOINT_OPTIONS,
   LISTEN_OPTIONS,
+  SIMULATE_OPTIONS,
   DIFF_PAYLOAD_OPTIONS,
   ADAPTER_TEST_OPTIONS,
   SAMPLE_OPTIONS,

@@ -5,6 +5,7 @@ import { ACCOUNT_FILE_LIMITS } from '../../core/input/limits.js';
 import { parseDocumentText, type DocumentFormat } from '../../core/input/parse-document.js';
 import type { JournalRecord } from '../../core/migrate/journal.js';
 import type { AccountSnapshot, VerifyResult, VerifyTarget } from '../../core/migrate/results.js';
+import type { ObservedDoc } from '../../core/migrate/captures.js';
 import type { StagesDoc } from '../../core/migrate/stages.js';
 
 /** Where an account file's reference sits and where its value goes. */
@@ -45,9 +46,17 @@ export interface StagesStore {
   write(doc: StagesDoc): Promise<void>;
 }
 
+/** The observe ledger beside the account file (src/adapters/observed-file.ts); atomic, no secret. */
+export interface ObservedStore {
+  read(): Promise<ObservedDoc>;
+  write(doc: ObservedDoc): Promise<void>;
+}
+
 export interface MigrateDeps {
   store: MigrateStore;
   stages: StagesStore;
+  /** Every delivery observe judged so far; absent: each observe judges only its own captures. */
+  observed?: ObservedStore;
   /** Who runs qwh (`$USER`), recorded with each stage transition. */
   user: string;
   verify: Verifier;
