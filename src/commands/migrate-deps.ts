@@ -134,6 +134,7 @@ export function prepareDepsFor(
     pickAccountFile: (given) => resolveAccountFile(ctx, given, cfg, prompter),
     loadAccount: (f) => loadForMigrate(ctx, f, log),
     storeOf: (source, f) => storeFor(source.path, f, log),
+    secretFileExists: (store, rel) => store.exists(rel),
     prompter,
     logger: log,
   };
