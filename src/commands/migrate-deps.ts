@@ -9,9 +9,9 @@ import {
   readPlanText,
   resolveAccountFile,
   storeFor,
+  stagesOf,
 } from '../adapters/migrate-files.js';
 import { readRegularFile } from '../adapters/read-file.js';
-import { StagesFile } from '../adapters/stages-file.js';
 import { resolveSecretRef, type SecretSource } from '../adapters/secrets.js';
 import { describeRef, trustOf, type SecretTrust } from '../core/account/secret-trust.js';
 import { showUrl } from '../core/endpoint/target-url.js';
@@ -58,7 +58,7 @@ export async function buildDeps(
   const deps = { createSender: createHttpSender, clock: { now: () => performance.now() } };
   return {
     store,
-    stages: new StagesFile(store.path, store.shown),
+    stages: stagesOf(store),
     user: ctx.env.USER ?? ctx.env.USERNAME ?? 'unknown',
     verify: checkSuiteVerifier(
       { ...deps, logger: log, version: ctx.version },

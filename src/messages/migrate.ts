@@ -32,6 +32,12 @@ const CUTOVER_MESSAGES = {
     done: () => 'nothing: the cut-over is complete',
   },
   noStages: (file: string) => `${file}: no migrated webhook yet (no stages recorded)`,
+  unbacked: (run: string, why: 'rolled-back' | 'file-not-written', file: string) =>
+    why === 'rolled-back'
+      ? `stages recorded by run ${run} are not shown: that run was rolled back (${file} is at its backup)`
+      : `stages recorded by run ${run} are not shown: it stopped before ${file} said the same (run that confirm again to finish it)`,
+  openRun: (run: string, command: string, file: string) =>
+    `run ${run} (${command}) stopped part-way: \`qwh migrate resume ${file}\`${command === 'confirm' ? ', then the same confirm again' : ''}`,
   noStagesHint: (file: string) => `Run qwh migrate ${file} first.`,
   unknownWebhook: (key: string, known: string) =>
     `--webhook ${key}: not a migrated webhook 1.0 of the file (known: ${known || 'none'})`,
