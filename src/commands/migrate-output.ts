@@ -3,7 +3,10 @@ import { writeOutputFile } from '../adapters/output-file.js';
 import type { ApplyResult } from '../core/migrate/results.js';
 import { buildRunbook, type Runbook } from '../core/migrate/runbook.js';
 import { MESSAGES } from '../messages/index.js';
+import type { AccountStore } from '../adapters/account-store.js';
 import { ExitCode } from '../core/exit-codes.js';
+import type { MigrateInput } from '../core/migrate/input.js';
+import type { PreparedPlan } from '../services/migrate-prepare.js';
 import { colorsFor } from '../ui/colors.js';
 import { printResult } from '../ui/print.js';
 import {
@@ -65,4 +68,18 @@ export async function askToApply(
   if (choice !== 'details') return choice === 'apply';
   printResult(ctx, MIGRATE_REPORTERS.human.plan(view, c));
   return prompter.confirm(ask, '--yes', ExitCode.REFUSED);
+}
+
+/** What the migrate reporters show of a prepared plan (the routing table with --dry-run/--verbose). */
+export function planView(
+  p: PreparedPlan<AccountStore>,
+  input: MigrateInput,
+): Omit<MigrateView, 'end'> {
+  return {
+    ...{ file: p.file, plan: p.plan, runbook: p.runbook, account: p.source.account.account },
+    ...{ dryRun: input.dryRun, keptSecrets: p.keptSecrets },
+    ...(input.dryRun || input.verbose ? { routes: p.routes } : {}),
+    ...(p.preview ? { preview: p.preview } : {}),
+    ...(input.runbook ? { runbookFile: input.runbook } : {}),
+  };
 }

@@ -15,7 +15,7 @@ import { createPrompter } from '../ui/prompts.js';
 import { MIGRATE_REPORTERS, blockerLines, type MigrateEnd } from '../ui/reporters/migrate.js';
 import { writePlanFile } from '../adapters/migrate-files.js';
 import * as shared from './migrate-deps.js';
-import { askToApply, runbookAfter, writeRunbook } from './migrate-output.js';
+import { askToApply, planView, runbookAfter, writeRunbook } from './migrate-output.js';
 
 const M = MESSAGES.migrate;
 
@@ -31,14 +31,10 @@ const migrate: CommandHandler = async (ctx, args, flags) => {
     log.info(M.pickNone);
     return ExitCode.OK;
   }
-  const { file, plan, runbook } = p;
+  const { plan, runbook } = p;
   const reporter = MIGRATE_REPORTERS[input.json ? 'json' : 'human'];
   const c = colorsFor(ctx.stdout);
-  const view = {
-    ...{ file, plan, runbook, account: p.source.account.account, dryRun: input.dryRun },
-    ...{ keptSecrets: p.keptSecrets, ...(p.preview ? { preview: p.preview } : {}) },
-    ...(input.runbook ? { runbookFile: input.runbook } : {}),
-  };
+  const view = planView(p, input);
   const trustEnv = [...(cfg.config.trust?.env ?? []), input.options.secretEnv];
   const verify = { verifyTimeout: input.verifyTimeout, caFile: input.caFile, trustEnv };
   const end = (e: MigrateEnd, rb = runbook): void =>

@@ -338,6 +338,8 @@ export const MIGRATE_MESSAGES = {
       : 'verify once the receiver has the secret; 1.0 stays on until the cut-over gate',
   diffTitle: (n: number) =>
     `Changes to the file (${n} edit${n === 1 ? '' : 's'}; 1.0 stays as it is: it is marked off only by \`qwh migrate confirm v1-off\`):`,
+  routingTitle:
+    'Routing — where each participation goes today (1.0) and after the plan (2.0), as `qwh routes --plan` shows it:',
   needsHumanTitle: (n: number) => `Needs a human (${n}):`,
   blocker: 'blocker',
   skippedTitle: 'Left alone:',

@@ -13,6 +13,7 @@ import type { AccountSnapshot } from '../core/migrate/results.js';
 import { buildRunbook, inferPairs, type Runbook } from '../core/migrate/runbook.js';
 import { splitV1Url } from '../core/migrate/rules/v1-url.js';
 import type { KeptSecretFile, Plan, PlanOptions } from '../core/migrate/types.js';
+import { routesViewOfUnits, type RoutesView } from '../core/routing/view.js';
 import { MESSAGES } from '../messages/index.js';
 import type { MigrateStore } from './migrate.js';
 
@@ -55,6 +56,8 @@ export interface PreparedPlan<S extends MigrateStore> {
   blockers: number;
   /** Planned secret files that exist already: apply keeps them (the plan must not say "new"). */
   keptSecrets: KeptSecretFile[];
+  /** Where each participation goes before → after the plan, and the verdict. */
+  routes: RoutesView;
 }
 
 /** The plan phase's outcome: a plan, or the user picked no webhook at the prompt. */
@@ -121,6 +124,7 @@ export async function prepareMigration<S extends MigrateStore>(
     ...(preview ? { preview } : {}),
     runbook,
     blockers,
+    routes: routesViewOfUnits(source.account, file, plan.units),
     keptSecrets: await keptSecretFiles(plan, records, (rel) =>
       deps.secretFileExists ? deps.secretFileExists(store, rel) : Promise.resolve(false),
     ),

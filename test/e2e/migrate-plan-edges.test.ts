@@ -134,3 +134,56 @@ pushRules:
     expect(bytes()).toEqual(readFileSync(join(FIXTURES, 'accounts', 'acme.yaml')));
   });
 });
+
+describe('migrate --dry-run shows the routing before → after (#13)', () => {
+  interface Routing {
+    preserved: boolean;
+    verdict: string;
+    rows: Array<{ label: string; lost: unknown[] }>;
+  }
+  it('the table and verdict of `qwh routes --plan`, for this very plan; lost rows named', async () => {
+    await useFixture('acme.yaml');
+    const dry = await qwh(['migrate', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(M.routingTitle);
+    const routes = JSON.parse((await qwh(['routes', '--plan', '--json'])).stdout) as Routing;
+    expect(dry.stdout).toContain(`✔ ${routes.verdict}`);
+    expect(routes.verdict).toMatch(/^routing preserved: /);
+    const doc = JSON.parse((await qwh(['migrate', '--dry-run', '--json'])).stdout) as {
+      routing: Routing;
+    };
+    expect(doc.routing.preserved).toBe(true);
+    expect(doc.routing.rows).toEqual((routes as unknown as { rows: unknown[] }).rows);
+
+    await useFixture('lost-routing.yaml');
+    const lost = JSON.parse((await qwh(['migrate', '--dry-run', '--json'])).stdout) as {
+      routing: Routing;
+    };
+    expect(lost.routing.preserved).toBe(false);
+    expect(lost.routing.rows.filter((r) => r.lost.length > 0).map((r) => r.label)).toEqual([
+      'website 1234 (Acme News), identified campaigns',
+      'any other campaign, identified',
+    ]);
+    const text = (await qwh(['migrate', '--dry-run'])).stdout;
+    expect(text).toContain('website 1234 (Acme News), identified campaigns: loses main2');
+  });
+
+  it('qwh init --from-flags --campaign ID=name@website declares a campaign and its website', async () => {
+    const r = await qwh([
+      ...['init', '--from-flags', '--account-id', '4321', '--account-name', 'Acme'],
+      ...['--website', '1234=News', '--v1-url', 'https://hooks.acme.example/q'],
+      ...['--rule', 'default:main', '--campaign', '99888=Winter contest@1234'],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, FILE), 'utf8')).toContain(
+      '{ id: 99888, name: Winter contest, websiteId: 1234 }',
+    );
+    const bad = await qwh([
+      ...['init', '--from-flags', '--out', 'b.yaml', '--account-id', '4321'],
+      ...['--account-name', 'Acme', '--website', '1234=News'],
+      ...['--v1-url', 'https://hooks.acme.example/q', '--campaign', '99888=Winter@999'],
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('campaigns[0].websiteId');
+  });
+});

@@ -22,8 +22,7 @@ export function settleStages(
   currentSha: string,
 ): { doc: StagesDoc; dropped: UnbackedRun[] } {
   const dropped: UnbackedRun[] = [];
-  for (const r of records)
-    if (r.t === 'rollback') dropped.push({ run: r.run, why: 'rolled-back' });
+  for (const r of records) if (r.t === 'rollback') dropped.push({ run: r.run, why: 'rolled-back' });
   // Written: journaled done, or killed between the rename and that record (the file has the bytes).
   const wrote = new Set(
     records

@@ -7,6 +7,8 @@ import type { PlanPreview } from '../../core/migrate/preview.js';
 import type { ApplyResult, RollbackInfo, UnitResult } from '../../core/migrate/results.js';
 import { MESSAGES } from '../../messages/index.js';
 import { renderTable } from '../table.js';
+import { routesTableLines } from './routes.js';
+import type { RoutesView } from '../../core/routing/view.js';
 
 const M = MESSAGES.migrate;
 const R = M.runbook;
@@ -108,6 +110,11 @@ export function renderNeedsHuman(plan: Plan, c: ChalkInstance): string[] {
     out.push(`      ${c.dim('→')} ${n.action}`);
   }
   return out;
+}
+
+/** The routing section of the plan: `qwh routes --plan`'s table and verdict, for this plan. */
+function renderRouting(r: RoutesView, c: ChalkInstance): string {
+  return ['', c.bold(M.routingTitle), ...routesTableLines(r, c)].join('\n') + '\n';
 }
 
 /** The blockers as one line each (a refusal's details): webhook › place: why. */
@@ -264,6 +271,8 @@ export interface MigrateView {
   runbookFile?: string;
   /** Planned secret files that exist already (apply keeps them). */
   keptSecrets?: readonly KeptSecretFile[];
+  /** Routing before → after the plan (shown with --dry-run and --verbose). */
+  routes?: RoutesView;
   end: MigrateEnd;
 }
 
@@ -358,7 +367,7 @@ const human: MigrateReporter = {
       `${v.account.name} (account ${v.account.id})`,
       c,
       v.keptSecrets,
-    ),
+    ) + (v.routes ? renderRouting(v.routes, c) : ''),
   end: (v, c) => {
     const next = nextOf(v.file, v.plan, v.end);
     switch (v.end.kind) {
@@ -417,6 +426,17 @@ const json: MigrateReporter = {
       diff: { apply: v.preview?.writeDiff ?? '', afterVerification: v.preview?.disableDiff ?? '' },
       needsHuman: v.plan.needsHuman,
       keptSecretFiles: v.keptSecrets ?? [],
+      ...(v.routes?.plan
+        ? {
+            routing: {
+              preserved: v.routes.plan.preserved,
+              verdict: v.routes.plan.verdict,
+              lostRows: v.routes.plan.lostRows,
+              newlyPushedRows: v.routes.plan.newlyPushedRows,
+              rows: v.routes.rows,
+            },
+          }
+        : {}),
       runbook: v.runbook,
       ...(v.end.kind === 'applied'
         ? { result: resultDoc(v.end.result) }
