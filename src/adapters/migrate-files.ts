@@ -1,3 +1,4 @@
+import { StagesFile } from './stages-file.js';
 import { resolve } from 'node:path';
 import type { Logger, Prompter, RuntimeContext } from '../contracts/index.js';
 import { UserError } from '../core/errors.js';
@@ -64,6 +65,14 @@ export async function loadForMigrate(
 /** The store of an account file, warnings to the logger. */
 export function storeFor(path: string, shown: string, log: Logger): AccountStore {
   return new AccountStore(path, shown, (m) => log.warn(m));
+}
+
+/** The stages file of an account store, read as the account file backs it (journal + file hash). */
+export function stagesOf(store: AccountStore): StagesFile {
+  return new StagesFile(store.path, store.shown, async () => ({
+    records: await store.readJournal(),
+    sha256: (await store.readCurrent()).sha256,
+  }));
 }
 
 /** Saves the plan for `--plan` (JSON, no secrets in it; masked all the same) and says so. */

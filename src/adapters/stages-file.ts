@@ -2,6 +2,8 @@ import { lstat, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
+import type { JournalRecord } from '../core/migrate/journal.js';
+import { settleStages, type UnbackedRun } from '../core/migrate/stage-settle.js';
 import { parseStages, type StagesDoc } from '../core/migrate/stages.js';
 import { MESSAGES } from '../messages/index.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -22,12 +24,29 @@ export class StagesFile {
   constructor(
     accountPath: string,
     readonly shown: string,
+    /** The journal and the account file's hash: read() then returns what the file backs. */
+    private readonly backing?: () => Promise<{ records: JournalRecord[]; sha256: string }>,
   ) {
     this.path = join(dirname(accountPath), '.qwh', `stages-${basename(accountPath)}.json`);
   }
 
-  /** The document; none yet is an empty one. Exit 4 when it is not a stages document. */
+  /**
+   * The document; none yet is an empty one. Exit 4 when it is not a stages document. With a
+   * backing, transitions the account file does not back are left out (core/migrate/stage-settle.ts).
+   */
   async read(): Promise<StagesDoc> {
+    return (await this.readSettled()).doc;
+  }
+
+  /** The document as read() returns it, and the runs whose transitions it left out. */
+  async readSettled(): Promise<{ doc: StagesDoc; dropped: UnbackedRun[] }> {
+    const doc = await this.readRaw();
+    if (!this.backing || doc.webhooks.length === 0) return { doc, dropped: [] };
+    const b = await this.backing();
+    return settleStages(doc, b.records, b.sha256);
+  }
+
+  private async readRaw(): Promise<StagesDoc> {
     try {
       await lstat(this.path);
     } catch (e) {

@@ -9,10 +9,10 @@ import {
   readPlanText,
   resolveAccountFile,
   storeFor,
+  stagesOf,
 } from '../adapters/migrate-files.js';
 import { readRegularFile } from '../adapters/read-file.js';
 import { ObservedFile } from '../adapters/observed-file.js';
-import { StagesFile } from '../adapters/stages-file.js';
 import { resolveSecretRef, type SecretSource } from '../adapters/secrets.js';
 import { describeRef, trustOf, type SecretTrust } from '../core/account/secret-trust.js';
 import { showUrl } from '../core/endpoint/target-url.js';
@@ -59,7 +59,7 @@ export async function buildDeps(
   const deps = { createSender: createHttpSender, clock: { now: () => performance.now() } };
   return {
     store,
-    stages: new StagesFile(store.path, store.shown),
+    stages: stagesOf(store),
     observed: new ObservedFile(store.path),
     user: ctx.env.USER ?? ctx.env.USERNAME ?? 'unknown',
     verify: checkSuiteVerifier(
@@ -136,6 +136,7 @@ export function prepareDepsFor(
     pickAccountFile: (given) => resolveAccountFile(ctx, given, cfg, prompter),
     loadAccount: (f) => loadForMigrate(ctx, f, log),
     storeOf: (source, f) => storeFor(source.path, f, log),
+    secretFileExists: (store, rel) => store.exists(rel),
     prompter,
     logger: log,
   };

@@ -1,4 +1,4 @@
-import type { Logger, RuntimeContext } from '../contracts/index.js';
+import type { Logger, Prompter, RuntimeContext } from '../contracts/index.js';
 import { checkedOutputs, writeOutputFile } from '../adapters/output-file.js';
 import { resolveMigrateInput } from '../core/migrate/input.js';
 import { MIGRATE_OPTIONS } from '../core/options/migrate.js';
@@ -7,7 +7,18 @@ import { isUserError } from '../core/errors.js';
 import type { ApplyResult } from '../core/migrate/results.js';
 import { buildRunbook, type Runbook } from '../core/migrate/runbook.js';
 import { MESSAGES } from '../messages/index.js';
-import { renderRunbookMarkdown } from '../ui/reporters/migrate.js';
+import type { AccountStore } from '../adapters/account-store.js';
+import { ExitCode } from '../core/exit-codes.js';
+import type { MigrateInput } from '../core/migrate/input.js';
+import type { PreparedPlan } from '../services/migrate-prepare.js';
+import { colorsFor } from '../ui/colors.js';
+import { printResult } from '../ui/print.js';
+import {
+  MIGRATE_REPORTERS,
+  renderPlanSummary,
+  renderRunbookMarkdown,
+  type MigrateView,
+} from '../ui/reporters/migrate.js';
 
 // What the migrate commands say once a run ends: the back-office runbook, to the --runbook file.
 
@@ -48,4 +59,48 @@ export async function writeRunbook(
     return;
   }
   log.info(M.runbookWritten(file, runbook.steps.length));
+}
+
+/**
+ * The confirm prompt of `qwh migrate`: after the summary (or the whole plan when `shown`), apply,
+ * show the whole plan first, or cancel. Without a terminal: the usual confirm (needs --yes, exit 4).
+ */
+export async function askToApply(
+  ctx: RuntimeContext,
+  prompter: Prompter,
+  view: Omit<MigrateView, 'end'>,
+  shown: boolean,
+): Promise<boolean> {
+  const ask = M.confirm(view.plan.changes, view.file);
+  const c = colorsFor(ctx.stdout);
+  if (!prompter.interactive || shown) return prompter.confirm(ask, '--yes', ExitCode.REFUSED);
+  printResult(ctx, renderPlanSummary(view, c));
+  const Ch = M.confirmChoice;
+  const choice = await prompter.select<'apply' | 'details' | 'cancel'>(
+    ask,
+    '--yes',
+    [
+      { name: Ch.apply, value: 'apply' },
+      { name: Ch.details, value: 'details' },
+      { name: Ch.cancel, value: 'cancel' },
+    ],
+    'cancel',
+  );
+  if (choice !== 'details') return choice === 'apply';
+  printResult(ctx, MIGRATE_REPORTERS.human.plan(view, c));
+  return prompter.confirm(ask, '--yes', ExitCode.REFUSED);
+}
+
+/** What the migrate reporters show of a prepared plan (the routing table with --dry-run/--verbose). */
+export function planView(
+  p: PreparedPlan<AccountStore>,
+  input: MigrateInput,
+): Omit<MigrateView, 'end'> {
+  return {
+    ...{ file: p.file, plan: p.plan, runbook: p.runbook, account: p.source.account.account },
+    ...{ dryRun: input.dryRun, keptSecrets: p.keptSecrets },
+    ...(input.dryRun || input.verbose ? { routes: p.routes } : {}),
+    ...(p.preview ? { preview: p.preview } : {}),
+    ...(input.runbook ? { runbookFile: input.runbook } : {}),
+  };
 }

@@ -1,7 +1,11 @@
 import type { CommandHandler } from '../contracts/index.js';
 import { loadCommandConfig } from '../adapters/config-loader.js';
-import { loadForMigrate, resolveAccountFile, storeFor } from '../adapters/migrate-files.js';
-import { StagesFile } from '../adapters/stages-file.js';
+import {
+  loadForMigrate,
+  resolveAccountFile,
+  storeFor,
+  stagesOf,
+} from '../adapters/migrate-files.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { stageRunbook } from '../core/migrate/stage-view.js';
 import { MIGRATE_RUNBOOK_OPTIONS } from '../core/options/migrate.js';
@@ -20,7 +24,7 @@ const runbook: CommandHandler = async (ctx, args, flags) => {
   const file = await resolveAccountFile(ctx, o.file, cfg, createPrompter(ctx));
   const loaded = await loadForMigrate(ctx, file, log);
   const store = storeFor(loaded.path, file, log);
-  const doc = await new StagesFile(store.path, file).read();
+  const doc = await stagesOf(store).read();
   const webhooks = selectWebhooks(doc, file, o.webhook);
   const rb = stageRunbook(loaded.account, { ...doc, webhooks }, file);
   const view = { file, ...rb };

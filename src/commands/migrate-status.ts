@@ -1,9 +1,9 @@
 import type { CommandHandler } from '../contracts/index.js';
 import { loadCommandConfig } from '../adapters/config-loader.js';
-import { resolveAccountFile, storeFor } from '../adapters/migrate-files.js';
-import { StagesFile } from '../adapters/stages-file.js';
+import { resolveAccountFile, storeFor, stagesOf } from '../adapters/migrate-files.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { unfinishedRun } from '../core/migrate/journal.js';
 import { statusRows } from '../core/migrate/stage-view.js';
 import { MIGRATE_STATUS_OPTIONS } from '../core/options/migrate.js';
 import { resolveOptions } from '../core/options/resolve.js';
@@ -23,7 +23,10 @@ const status: CommandHandler = async (ctx, args, flags) => {
   const o = resolveOptions(MIGRATE_STATUS_OPTIONS, { flags, args, env: ctx.env });
   const file = await resolveAccountFile(ctx, o.file, cfg, createPrompter(ctx));
   const store = storeFor(file, file, log);
-  const doc = await new StagesFile(store.path, file).read();
+  const { doc, dropped } = await stagesOf(store).readSettled();
+  for (const d of dropped) log.warn(C.unbacked(d.run, d.why, file));
+  const open = unfinishedRun(await store.readJournal());
+  if (open) log.warn(C.openRun(open.run, open.begin.command, file));
   if (doc.webhooks.length === 0)
     throw new UserError(C.noStages(file), ExitCode.USAGE, C.noStagesHint(file));
   const view = { file, rows: statusRows(doc, file) };

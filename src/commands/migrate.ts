@@ -3,16 +3,22 @@ import { loadCommandConfig } from '../adapters/config-loader.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { MESSAGES } from '../messages/index.js';
-import { applyMigration } from '../services/migrate.js';
+import { applyMigration, preflightPlan } from '../services/migrate.js';
 import { prepareMigration } from '../services/migrate-prepare.js';
 import { colorsFor } from '../ui/colors.js';
 import { createLogger } from '../ui/logger.js';
 import { printResult } from '../ui/print.js';
 import { createPrompter } from '../ui/prompts.js';
-import { MIGRATE_REPORTERS, type MigrateEnd } from '../ui/reporters/migrate.js';
+import { MIGRATE_REPORTERS, blockerLines, type MigrateEnd } from '../ui/reporters/migrate.js';
 import { writePlanFile } from '../adapters/migrate-files.js';
 import * as shared from './migrate-deps.js';
-import { migrateInputOf, runbookAfter, writeRunbook } from './migrate-output.js';
+import {
+  askToApply,
+  migrateInputOf,
+  planView,
+  runbookAfter,
+  writeRunbook,
+} from './migrate-output.js';
 
 const M = MESSAGES.migrate;
 
@@ -28,49 +34,45 @@ const migrate: CommandHandler = async (ctx, args, flags) => {
     log.info(M.pickNone);
     return ExitCode.OK;
   }
-  const { file, plan, runbook } = p;
+  const { plan, runbook } = p;
   const reporter = MIGRATE_REPORTERS[input.json ? 'json' : 'human'];
   const c = colorsFor(ctx.stdout);
-  const view = {
-    ...{ file, plan, runbook, account: p.source.account.account, dryRun: input.dryRun },
-    ...(p.preview ? { preview: p.preview } : {}),
-    ...(input.runbook ? { runbookFile: input.runbook } : {}),
-  };
+  const view = planView(p, input);
   const trustEnv = [...(cfg.config.trust?.env ?? []), input.options.secretEnv];
   const verify = { verifyTimeout: input.verifyTimeout, caFile: input.caFile, trustEnv };
   const end = (e: MigrateEnd, rb = runbook): void =>
     printResult(ctx, reporter.end({ ...view, runbook: rb, end: e }, c));
+  // What the real run reads before writing (CA file, --secret-env…), read now: a dry run too.
+  const deps = await shared.buildDeps(ctx, p.store, log, verify);
+  await preflightPlan(plan, p.source.account, deps);
 
-  // Nothing to do: say so, write nothing (not even a backup).
   if (plan.changes === 0) {
     await writeRunbook(ctx, log, input.runbook, runbook);
     end({ kind: 'no-changes' });
     const adv = { ...verify, allowInsecure: input.options.allowInsecureHost };
     return input.dryRun ? ExitCode.OK : shared.advanceConfigured(ctx, p.store, p.source, log, adv);
   }
-  printResult(ctx, reporter.plan(view, c));
+  const asking = !input.dryRun && !input.planOut && !input.yes && prompter.interactive;
+  if (!asking || input.verbose || plan.blocked) printResult(ctx, reporter.plan(view, c));
   if (input.dryRun || input.planOut) {
     await writeRunbook(ctx, log, input.runbook, runbook);
     if (input.planOut) await writePlanFile(ctx, log, input.planOut, plan);
     end({ kind: 'stopped', ...(input.planOut ? { planOut: input.planOut } : {}) });
-    return ExitCode.OK;
+    return plan.blocked && input.failOnBlockers ? ExitCode.REFUSED : ExitCode.OK;
   }
   if (plan.blocked) {
     end({ kind: 'blocked' });
-    throw new UserError(M.blocked(p.blockers), ExitCode.REFUSED, M.blockedHint);
+    throw new UserError(M.blocked(p.blockers), ExitCode.REFUSED, M.blockedHint, blockerLines(plan));
   }
-  const ask = M.confirm(plan.changes, file);
-  if (!input.yes && !(await prompter.confirm(ask, '--yes', ExitCode.REFUSED))) {
+  if (!input.yes && !(await askToApply(ctx, prompter, view, !asking || input.verbose))) {
     log.info(M.declined);
     return ExitCode.REFUSED;
   }
-
-  const deps = await shared.buildDeps(ctx, p.store, log, verify);
   const unregister = shared.finishStepOnInterrupt(ctx, log);
   const snapshot = shared.snapshotOfLoaded(p.source);
   const result = await applyMigration({ snapshot, plan }, deps).finally(unregister);
   const after = runbookAfter(result);
-  await writeRunbook(ctx, log, input.runbook, after, { accountFile: file });
+  await writeRunbook(ctx, log, input.runbook, after, { accountFile: p.file });
   end({ kind: 'applied', result }, after);
   return result.exitCode;
 };

@@ -32,6 +32,12 @@ const CUTOVER_MESSAGES = {
     done: () => 'nothing: the cut-over is complete',
   },
   noStages: (file: string) => `${file}: no migrated webhook yet (no stages recorded)`,
+  unbacked: (run: string, why: 'rolled-back' | 'file-not-written', file: string) =>
+    why === 'rolled-back'
+      ? `stages recorded by run ${run} are not shown: that run was rolled back (${file} is at its backup)`
+      : `stages recorded by run ${run} are not shown: it stopped before ${file} said the same (run that confirm again to finish it)`,
+  openRun: (run: string, command: string, file: string) =>
+    `run ${run} (${command}) stopped part-way: \`qwh migrate resume ${file}\`${command === 'confirm' ? ', then the same confirm again' : ''}`,
   noStagesHint: (file: string) => `Run qwh migrate ${file} first.`,
   unknownWebhook: (key: string, known: string) =>
     `--webhook ${key}: not a migrated webhook 1.0 of the file (known: ${known || 'none'})`,
@@ -288,10 +294,35 @@ export const MIGRATE_MESSAGES = {
     'interrupt received: finishing the current step, then stopping (Ctrl-C again to quit now)',
   partialHint: (file: string) =>
     `Fix the cause above, then run \`qwh migrate resume ${file}\` to finish the run.`,
-  blocked: (n: number) => `the plan has ${n} blocker${n === 1 ? '' : 's'} (below); nothing written`,
+  blocked: (n: number) => `the plan has ${n} blocker${n === 1 ? '' : 's'}; nothing written`,
+  blockedDryRun: (n: number, file: string) =>
+    `The plan has ${n} blocker${n === 1 ? '' : 's'}: \`qwh migrate ${file} --yes\` would refuse it (exit 4) until ${n === 1 ? 'it is' : 'they are'} fixed.`,
+  blockerLine: (webhook: string, path: string, message: string) =>
+    `${webhook} › ${path}: ${message}`,
+  nextFixBlocker: (webhook: string, action: string) => `${webhook}: ${action}`,
+  nextDryRunAgain: (file: string) =>
+    `then: qwh migrate ${file} --dry-run     # shows the plan again; --fail-on-blockers exits 4 while one is left`,
   blockedHint:
     'Fix the account file, leave the webhook out with --only, or pass the flag named above.',
   confirm: (n: number, file: string) => `Apply ${n} change${n === 1 ? '' : 's'} to ${file}?`,
+  confirmChoice: {
+    apply: 'Apply: write 2.0 and the rule twins (1.0 stays on)',
+    details: 'Show the whole plan first (diffs, back-office steps)',
+    cancel: 'Cancel: write nothing',
+  },
+  summary: {
+    changes: (n: number, created: readonly string[], twins: number) =>
+      `${n} change${n === 1 ? '' : 's'}: ${created.length} new 2.0 webhook${created.length === 1 ? '' : 's'}${created.length ? ` (${created.join(', ')})` : ''}, ${twins} push rule twin${twins === 1 ? '' : 's'}; 1.0 stays on`,
+    handOff: (fresh: readonly string[], kept: readonly string[]) =>
+      fresh.length + kept.length === 0
+        ? 'hand-off: no secret file'
+        : `hand-off: ${[fresh.length ? `new secret file${fresh.length === 1 ? '' : 's'} ${fresh.join(', ')}` : '', kept.length ? `kept ${kept.join(', ')}` : ''].filter(Boolean).join('; ')} → the receiver team`,
+    needsHuman: (blockers: number, warnings: number) =>
+      `blockers: ${blockers}; needs a human: ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    backOffice: (n: number) => `back office: ${n} step${n === 1 ? '' : 's'} after the write`,
+    details: (file: string) =>
+      `details: choose "Show the whole plan" below, or run qwh migrate ${file} --dry-run (or --verbose)`,
+  },
   declined: 'Nothing written.',
   zeroChanges: (file: string) => `0 changes: ${file} is already migrated; nothing written.`,
   wroteV2: (file: string, webhooks: number, rules: number) =>
@@ -308,6 +339,8 @@ export const MIGRATE_MESSAGES = {
   authBearer: (param: string, file: string) =>
     `Authorization: Bearer •••• (the "${param}" query token) → ${file}`,
   secretNew: (file: string) => `new, 32 random bytes (hex) → ${file} (0600)`,
+  secretKept: (file: string, by?: { run: string; at: string }) =>
+    `kept (file ${file} exists, ${by ? `created by run ${by.run} at ${by.at}` : 'not created by qwh'}; apply does not replace it)`,
   secretFromEnv: (name: string) => `from environment variable ${name}`,
   twins: (n: number, list: string) =>
     n === 0 ? 'none to add' : `${n} twin${n === 1 ? '' : 's'}: ${list}`,
@@ -317,6 +350,8 @@ export const MIGRATE_MESSAGES = {
       : 'verify once the receiver has the secret; 1.0 stays on until the cut-over gate',
   diffTitle: (n: number) =>
     `Changes to the file (${n} edit${n === 1 ? '' : 's'}; 1.0 stays as it is: it is marked off only by \`qwh migrate confirm v1-off\`):`,
+  routingTitle:
+    'Routing — where each participation goes today (1.0) and after the plan (2.0), as `qwh routes --plan` shows it:',
   needsHumanTitle: (n: number) => `Needs a human (${n}):`,
   blocker: 'blocker',
   skippedTitle: 'Left alone:',

@@ -5,14 +5,15 @@ import { ExitCode } from '../core/exit-codes.js';
 import { sha256Hex } from '../core/hash.js';
 import { canonicalJson } from '../core/migrate/canonical-json.js';
 import type { MigrateInput, PlanOptionsDraft } from '../core/migrate/input.js';
-import { unfinishedRun } from '../core/migrate/journal.js';
+import { unfinishedRun, type JournalRecord } from '../core/migrate/journal.js';
 import { planMigration } from '../core/migrate/plan.js';
 import { parseSavedPlan } from '../core/migrate/plan-schema.js';
 import { plannedPairs, previewPlan, type PlanPreview } from '../core/migrate/preview.js';
 import type { AccountSnapshot } from '../core/migrate/results.js';
 import { buildRunbook, inferPairs, type Runbook } from '../core/migrate/runbook.js';
 import { splitV1Url } from '../core/migrate/rules/v1-url.js';
-import type { Plan, PlanOptions } from '../core/migrate/types.js';
+import type { KeptSecretFile, Plan, PlanOptions } from '../core/migrate/types.js';
+import { routesViewOfUnits, type RoutesView } from '../core/routing/view.js';
 import { MESSAGES } from '../messages/index.js';
 import type { MigrateStore } from './migrate.js';
 
@@ -35,6 +36,8 @@ export interface PrepareDeps<S extends MigrateStore> {
   loadAccount: (file: string) => Promise<SourceAccount>;
   /** The store (lock, journal, backups) of the account file. */
   storeOf: (source: SourceAccount, file: string) => S;
+  /** True when a file named relative to the account file exists (a secret file apply would keep). */
+  secretFileExists?: (store: S, rel: string) => Promise<boolean>;
   prompter: Prompter;
   logger: Logger;
 }
@@ -51,6 +54,10 @@ export interface PreparedPlan<S extends MigrateStore> {
   runbook: Runbook;
   /** Blockers in the plan: apply refuses while there is one. */
   blockers: number;
+  /** Planned secret files that exist already: apply keeps them (the plan must not say "new"). */
+  keptSecrets: KeptSecretFile[];
+  /** Where each participation goes before → after the plan, and the verdict. */
+  routes: RoutesView;
 }
 
 /** The plan phase's outcome: a plan, or the user picked no webhook at the prompt. */
@@ -74,7 +81,8 @@ export async function prepareMigration<S extends MigrateStore>(
   const source = await deps.loadAccount(file);
   const store = deps.storeOf(source, file);
 
-  const open = unfinishedRun(await store.readJournal());
+  const records = await store.readJournal();
+  const open = unfinishedRun(records);
   const stopsBeforeApply = input.dryRun || input.planOut !== undefined;
   if (open && !stopsBeforeApply)
     throw new UserError(
@@ -95,9 +103,14 @@ export async function prepareMigration<S extends MigrateStore>(
       throw new UserError(M.planMismatch(input.plan), ExitCode.REFUSED, M.planStaleHint);
   } else {
     const mayAsk = !input.dryRun && !input.yes;
-    const options = await settleOptions(input.options, source.account, deps.prompter, mayAsk);
-    if (!options) return { kind: 'none-picked', file };
-    plan = planMigration(source.account, from, options);
+    // Blockers first: no question is asked for a plan that apply would refuse anyway.
+    const first = await settleOptions(input.options, source.account, deps.prompter, false);
+    plan = planMigration(source.account, from, first!);
+    if (mayAsk && !plan.blocked) {
+      const options = await settleOptions(input.options, source.account, deps.prompter, mayAsk);
+      if (!options) return { kind: 'none-picked', file };
+      plan = planMigration(source.account, from, options);
+    }
   }
 
   const preview =
@@ -115,7 +128,28 @@ export async function prepareMigration<S extends MigrateStore>(
     ...(preview ? { preview } : {}),
     runbook,
     blockers,
+    routes: routesViewOfUnits(source.account, file, plan.units),
+    keptSecrets: await keptSecretFiles(plan, records, (rel) =>
+      deps.secretFileExists ? deps.secretFileExists(store, rel) : Promise.resolve(false),
+    ),
   };
+}
+
+/** The plan's secret files that already exist, each with the run that created it (if one did). */
+async function keptSecretFiles(
+  plan: Plan,
+  records: readonly JournalRecord[],
+  exists: (rel: string) => Promise<boolean>,
+): Promise<KeptSecretFile[]> {
+  const out: KeptSecretFile[] = [];
+  for (const sf of plan.units.flatMap((u) => u.secretFiles)) {
+    if (!(await exists(sf.file))) continue;
+    const made = records.find(
+      (r) => r.t === 'secret-file' && r.file === sf.file && r.state === 'created',
+    );
+    out.push({ file: sf.file, ...(made ? { createdBy: { run: made.run, at: made.at } } : {}) });
+  }
+  return out;
 }
 
 function snapshotPart(s: SourceAccount): AccountSnapshot {

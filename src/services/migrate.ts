@@ -19,6 +19,7 @@ import { verifyStep } from './migrate/verify-step.js';
 export { snapshotOf, type MigrateDeps, type MigrateStore, type Verifier } from './migrate/deps.js';
 export { registerUrlSecrets } from '../core/migrate/url-secrets.js';
 export { rollbackMigration } from './migrate/rollback.js';
+export { preflightPlan } from './migrate/steps.js';
 
 const M = MESSAGES.migrate;
 

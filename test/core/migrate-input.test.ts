@@ -35,6 +35,8 @@ describe('resolveMigrateInput: flag > config > default', () => {
   it('defaults: nothing on, verify timeout 15000, prompts may fill only/queryToken', () => {
     expect(input({})).toEqual({
       dryRun: false,
+      failOnBlockers: false,
+      verbose: false,
       yes: false,
       json: false,
       verifyTimeout: 15_000,

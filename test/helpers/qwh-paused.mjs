@@ -3,7 +3,8 @@
 // pause hook. Run as
 //   node test/helpers/qwh-paused.mjs <point> <node> <bin> <qwh args…>
 // (what spawnQwh's `prefix` produces), where <point> is `lock`, `locked` or a journal record
-// (`backup`, `secret-file`, `write:add-v2:intent`, `verify`, `write:disable-v1:done`, …). The
+// (`backup`, `secret-file`, `write:add-v2:intent`, `verify`, `write:disable-v1:done`, …),
+// `stages` (after the stages file is replaced) or `file-written` (after the account file is). The
 // first time the run reaches it (after the record is fsynced) this prints PAUSED_LINE on stderr
 // and waits for SIGUSR2.
 import { readFileSync } from 'node:fs';
@@ -35,6 +36,19 @@ async function pausePoint(at) {
     process.stderr.write(`qwh-paused: paused after "${at}" (send SIGUSR2 to continue)\n`);
   });
 }
+
+const { StagesFile } = await import(new URL('adapters/stages-file.js', dist).href);
+const { write: writeStages } = StagesFile.prototype;
+StagesFile.prototype.write = async function (doc) {
+  await writeStages.call(this, doc);
+  await pausePoint('stages');
+};
+const { writeAtomic } = AccountStore.prototype;
+AccountStore.prototype.writeAtomic = async function (content) {
+  const sha = await writeAtomic.call(this, content);
+  await pausePoint('file-written');
+  return sha;
+};
 
 const { lock, appendJournal } = AccountStore.prototype;
 AccountStore.prototype.lock = async function (command) {

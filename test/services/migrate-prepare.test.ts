@@ -93,6 +93,8 @@ function deps(
 
 const INPUT: MigrateInput = {
   dryRun: false,
+  failOnBlockers: false,
+  verbose: false,
   yes: true,
   json: false,
   verifyTimeout: 15_000,

@@ -60,6 +60,7 @@ describe('migrate reporters', () => {
       'plan',
       'diff',
       'needsHuman',
+      'keptSecretFiles',
       'runbook',
       'result',
       'next',

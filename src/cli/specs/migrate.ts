@@ -32,6 +32,7 @@ export function migrateCommand(run: Runner): Command {
         'qwh migrate --dry-run',
         'the plan: diff of the file, needs-a-human list, back-office steps',
       ],
+      ['qwh migrate --dry-run --fail-on-blockers', 'CI: exit 4 while the plan has a blocker'],
       [
         'qwh migrate accounts/acme.yaml',
         'plan, confirm, write 2.0 + rule twins; lead with the hand-off',
@@ -52,7 +53,11 @@ export function migrateCommand(run: Runner): Command {
 1.0 is never turned off here: only \`qwh migrate confirm v1-off\` marks it off, once reconciled.
 Stages: planned → configured → receiver-ready → delivering → reconciled → v1-off → v1-deleted.
 
-Exit codes: 0 done (or 0 changes, or dry run), 1 a 2.0 endpoint failed a check (1.0 stays on),
+On a terminal the confirm prompt follows a short summary (counts, hand-off, blockers); the
+whole plan on request, or first with --verbose. Blockers are checked before any question.
+A dry run reads and checks what the run would (--secret-env, --ca-file, secrets of 2.0 it adopts).
+
+Exit codes: 0 done (or 0 changes, or dry run; 4 with --fail-on-blockers and a blocker), 1 a 2.0 endpoint failed a check (1.0 stays on),
 2 invalid input, 3 a 2.0 endpoint could not be reached (1.0 stays on), 4 refused and nothing
 written (no terminal without --yes, stale plan, lock held, blocker in the plan), 5 an earlier run
 stopped part-way (run \`qwh migrate resume\`), 130 interrupted (the run resumes with \`resume\`).

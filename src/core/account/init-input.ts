@@ -36,7 +36,7 @@ export interface InitSeed {
   account: { id?: number; name?: string };
   websites: Named[];
   masterForms: Named[];
-  campaigns: Named[];
+  campaigns: Array<Named & { websiteId?: number }>;
   webhooks: InitAnswers['webhooks'];
   rules: InitAnswers['rules'];
 }
@@ -112,6 +112,17 @@ function named(flag: string, values: readonly string[] | undefined): Named[] {
   return [...out].map(([id, name]) => ({ id, name }));
 }
 
+/** `--campaign ID=name[@website]`: a campaign, and the website it runs on when given. */
+function campaignsOf(values: readonly string[] | undefined): Array<Named & { websiteId?: number }> {
+  return named('--campaign', values).map(({ id, name }) => {
+    const m = /^(.*\S)\s*@\s*(\d+)$/.exec(name);
+    if (!m) return { id, name };
+    const w = checkId(m[2]!);
+    if (!w.ok) throw usage(`--campaign ${id}: website ${m[2]!}: ${w.message}`);
+    return { id, name: m[1]!, websiteId: w.id };
+  });
+}
+
 /** A URL given in argv: refused when it holds credentials (argv is visible to every process). */
 function argvUrl(flag: string, envFlag: string, raw: string): string {
   const url = raw.trim();
@@ -138,7 +149,7 @@ function seedFromFlags(o: InitOptions, e: InitEnvironment): InitSeed {
     account: {},
     websites: named('--website', o.website),
     masterForms: named('--master-form', o.masterForm),
-    campaigns: named('--campaign', o.campaign),
+    campaigns: campaignsOf(o.campaign),
     webhooks: [],
     rules: [],
   };

@@ -25,6 +25,10 @@ export interface MigrateInput {
   /** Save the plan here and stop. */
   planOut?: string;
   dryRun: boolean;
+  /** With --dry-run/--plan-out: a blocker exits 4 (CI). */
+  failOnBlockers: boolean;
+  /** The whole plan before the confirm prompt (else its summary). */
+  verbose: boolean;
   yes: boolean;
   json: boolean;
   runbook?: string;
@@ -64,6 +68,8 @@ export function resolveMigrateInput(o: MigrateOptions): MigrateInput {
     ...(o.plan !== undefined ? { plan: o.plan } : {}),
     ...(o.planOut !== undefined ? { planOut: o.planOut } : {}),
     dryRun: o.dryRun,
+    failOnBlockers: o.failOnBlockers,
+    verbose: o.verbose,
     yes: o.yes,
     json: o.json,
     ...(o.runbook !== undefined ? { runbook: o.runbook } : {}),

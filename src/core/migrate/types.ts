@@ -121,3 +121,10 @@ export interface Plan {
   /** A blocker is present: apply refuses (exit 4) until it is resolved. */
   blocked: boolean;
 }
+
+/** A planned secret file that exists already: apply keeps it; who made it, when the journal knows. */
+export interface KeptSecretFile {
+  file: string;
+  /** The run that created it (journal), if qwh did. */
+  createdBy?: { run: string; at: string };
+}

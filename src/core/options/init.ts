@@ -90,8 +90,9 @@ export const INIT_OPTIONS = defineOptions({
     },
     {
       key: 'campaign',
-      flags: '--campaign <id=name>',
-      description: 'name of a campaign used by a rule (repeatable)',
+      flags: '--campaign <id=name[@website]>',
+      description:
+        'a campaign (repeatable): its name, and @WEBSITE-ID the website it runs on — declares it without a campaign feed',
       value: { type: 'list' },
       repeatable: true,
     },

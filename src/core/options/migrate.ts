@@ -57,6 +57,22 @@ export const MIGRATE_OPTIONS = defineOptions({
       default: false,
     },
     {
+      key: 'failOnBlockers',
+      flags: '--fail-on-blockers',
+      description: 'with --dry-run or --plan-out: exit 4 when the plan has a blocker (CI gate)',
+      value: { type: 'boolean' },
+      config: 'failOnBlockers',
+      default: false,
+    },
+    {
+      key: 'verbose',
+      flags: '--verbose',
+      description:
+        'show the whole plan (diffs, back-office steps) before the confirm prompt, not only its summary',
+      value: { type: 'boolean' },
+      default: false,
+    },
+    {
       key: 'planOut',
       flags: '--plan-out <file>',
       description: 'save the plan (JSON, with the SHA-256 of the file) and stop',

@@ -1,6 +1,6 @@
 import type { AccountFile } from '../account/schema.js';
 import { planMigration, type PlanSource } from '../migrate/plan.js';
-import type { PlanOptions } from '../migrate/types.js';
+import type { PlanOptions, PlanUnit } from '../migrate/types.js';
 import { MESSAGES } from '../../messages/index.js';
 import { planRouting } from './blockers.js';
 import { routesOf, type RoutePair, type RouteRow } from './compare.js';
@@ -84,11 +84,20 @@ function rowView(before: AccountFile, after: AccountFile | undefined, row: Route
  * every participation that reached 1.0 X reaches 2.0 X. Pure.
  */
 export function routesView(account: AccountFile, file: string, plan?: PlanSource): RoutesView {
-  const head = { file, account: { id: account.account.id, name: account.account.name } };
   if (!plan) {
+    const head = { file, account: { id: account.account.id, name: account.account.name } };
     return { ...head, rows: routesOf(account).rows.map((r) => rowView(account, undefined, r)) };
   }
-  const units = planMigration(account, plan, ROUTES_PLAN_OPTIONS).units;
+  return routesViewOfUnits(account, file, planMigration(account, plan, ROUTES_PLAN_OPTIONS).units);
+}
+
+/** The before → after routing of these plan units (what `qwh migrate --dry-run` shows). Pure. */
+export function routesViewOfUnits(
+  account: AccountFile,
+  file: string,
+  units: readonly PlanUnit[],
+): RoutesView {
+  const head = { file, account: { id: account.account.id, name: account.account.name } };
   const { report, after } = planRouting(account, units);
   const p = report.plan!;
   const verdict = p.preserved

@@ -1,3 +1,4 @@
+import type { AccountFile } from '../../core/account/schema.js';
 import { UserError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { sha256Hex } from '../../core/hash.js';
@@ -68,12 +69,25 @@ export function startRun(
 
 /** Before any effect: every secret verification will need must resolve (else the run never begins). */
 export async function preflight(run: ApplyRun): Promise<void> {
-  const { plan, deps } = run;
+  await preflightPlan(run.plan, run.current.account, run.deps, run.passed);
+}
+
+/**
+ * The inputs a plan's apply reads before it writes anything (a `--secret-env` variable, the
+ * secrets of an adopted 2.0 webhook), read and checked now: a dry run runs exactly this too,
+ * so it refuses what the real run would refuse.
+ */
+export async function preflightPlan(
+  plan: Plan,
+  account: AccountFile,
+  deps: Pick<MigrateDeps, 'resolveSecret'>,
+  passed: ReadonlySet<string> = new Set(),
+): Promise<void> {
   for (const u of plan.units) {
     if (u.create?.secret && 'env' in u.create.secret)
       await deps.resolveSecret({ env: u.create.secret.env });
-    if (u.mode === 'adopt' && u.verify && !run.passed.has(u.v2Key))
-      await targetFor(run.current.account, u, plan, deps);
+    if (u.mode === 'adopt' && u.verify && !passed.has(u.v2Key))
+      await targetFor(account, u, plan, deps);
   }
 }
 

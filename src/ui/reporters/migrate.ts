@@ -2,11 +2,13 @@ import type { ChalkInstance } from 'chalk';
 import type { AccountFile } from '../../core/account/schema.js';
 import { formatPath } from '../../core/path.js';
 import type { Runbook, RunbookStep } from '../../core/migrate/runbook.js';
-import type { Plan, PlanUnit } from '../../core/migrate/types.js';
+import type { KeptSecretFile, Plan, PlanUnit } from '../../core/migrate/types.js';
 import type { PlanPreview } from '../../core/migrate/preview.js';
 import type { ApplyResult, RollbackInfo, UnitResult } from '../../core/migrate/results.js';
 import { MESSAGES } from '../../messages/index.js';
 import { renderTable } from '../table.js';
+import { routesTableLines } from './routes.js';
+import type { RoutesView } from '../../core/routing/view.js';
 
 const M = MESSAGES.migrate;
 const R = M.runbook;
@@ -46,8 +48,10 @@ export function renderPlanHuman(
   runbook: Runbook,
   account: string,
   c: ChalkInstance,
+  kept: readonly KeptSecretFile[] = [],
 ): string {
   const out: string[] = [c.bold(M.planTitle(plan.file, account)), ''];
+  const keptBy = new Map(kept.map((k) => [k.file, k]));
   for (const u of plan.units) {
     out.push(c.bold(`  ${M.unitTitle(u.v1.key, u.v1.scopeLabel, u.v2Key, u.mode)}`));
     const rows: string[][] = [];
@@ -66,7 +70,9 @@ export function renderPlanHuman(
       rows.push([
         'secret',
         'file' in u.create.secret
-          ? M.secretNew(u.create.secret.file)
+          ? keptBy.has(u.create.secret.file)
+            ? M.secretKept(u.create.secret.file, keptBy.get(u.create.secret.file)?.createdBy)
+            : M.secretNew(u.create.secret.file)
           : M.secretFromEnv(u.create.secret.env),
       ]);
       rows.push(['incomplete', u.create.incompleteParticipations ? R.yes : `${R.no} (as 1.0)`]);
@@ -104,6 +110,43 @@ export function renderNeedsHuman(plan: Plan, c: ChalkInstance): string[] {
     out.push(`      ${c.dim('→')} ${n.action}`);
   }
   return out;
+}
+
+/** The routing section of the plan: `qwh routes --plan`'s table and verdict, for this plan. */
+function renderRouting(r: RoutesView, c: ChalkInstance): string {
+  return ['', c.bold(M.routingTitle), ...routesTableLines(r, c)].join('\n') + '\n';
+}
+
+/** The blockers as one line each (a refusal's details): webhook › place: why. */
+export function blockerLines(plan: Plan): string[] {
+  return plan.needsHuman
+    .filter((n) => n.severity === 'blocker')
+    .map((n) => M.blockerLine(n.webhook, formatPath(n.path), n.message));
+}
+
+/**
+ * The plan in a few lines, shown before the confirm prompt: what changes (counts), the hand-off
+ * (secret files for the receiver team), what needs a human, and how to see the whole plan.
+ */
+export function renderPlanSummary(v: Omit<MigrateView, 'end'>, c: ChalkInstance): string {
+  const { plan } = v;
+  const S = M.summary;
+  const created = plan.units.filter((u) => u.create).map((u) => u.v2Key);
+  const files = plan.units.flatMap((u) => u.secretFiles.map((f) => f.file));
+  const kept = new Set((v.keptSecrets ?? []).map((k) => k.file));
+  const warnings = plan.needsHuman.filter((n) => n.severity !== 'blocker').length;
+  const out = [
+    c.bold(M.planTitle(plan.file, `${v.account.name} (account ${v.account.id})`)),
+    `  ${S.changes(plan.changes, created, plan.counts.ruleTwins)}`,
+    `  ${S.handOff(
+      files.filter((f) => !kept.has(f)),
+      files.filter((f) => kept.has(f)),
+    )}`,
+    `  ${S.needsHuman(0, warnings)}`,
+    `  ${S.backOffice(v.runbook.steps.length)}`,
+    c.dim(`  ${S.details(plan.file)}`),
+  ];
+  return out.join('\n') + '\n';
 }
 
 /** The runbook for a terminal: numbered steps, fields aligned (without its title when `header` is false). */
@@ -226,6 +269,10 @@ export interface MigrateView {
   runbook: Runbook;
   /** Where --runbook wrote it (the human report then does not suggest --runbook). */
   runbookFile?: string;
+  /** Planned secret files that exist already (apply keeps them). */
+  keptSecrets?: readonly KeptSecretFile[];
+  /** Routing before → after the plan (shown with --dry-run and --verbose). */
+  routes?: RoutesView;
   end: MigrateEnd;
 }
 
@@ -252,6 +299,13 @@ export interface RollbackView {
 
 /** The commands a run suggests next. */
 function nextOf(file: string, plan: Plan, end: MigrateEnd): string[] {
+  if (plan.blocked && (end.kind === 'stopped' || end.kind === 'blocked'))
+    return [
+      ...plan.needsHuman
+        .filter((n) => n.severity === 'blocker')
+        .map((n) => M.nextFixBlocker(n.webhook, n.action)),
+      M.nextDryRunAgain(file),
+    ];
   if (end.kind === 'stopped')
     return [end.planOut ? M.nextPlan(file, end.planOut) : M.nextApply(file)];
   if (end.kind !== 'applied') return [];
@@ -306,7 +360,14 @@ interface MigrateReporter {
 
 const human: MigrateReporter = {
   plan: (v, c) =>
-    renderPlanHuman(v.plan, v.preview, v.runbook, `${v.account.name} (account ${v.account.id})`, c),
+    renderPlanHuman(
+      v.plan,
+      v.preview,
+      v.runbook,
+      `${v.account.name} (account ${v.account.id})`,
+      c,
+      v.keptSecrets,
+    ) + (v.routes ? renderRouting(v.routes, c) : ''),
   end: (v, c) => {
     const next = nextOf(v.file, v.plan, v.end);
     switch (v.end.kind) {
@@ -317,8 +378,11 @@ const human: MigrateReporter = {
           (extra.length > 0 ? extra.join('\n') + '\n' : '')
         );
       }
-      case 'stopped':
-        return `\n${M.dryRun}\n${renderNext(next, c)}`;
+      case 'stopped': {
+        const n = v.plan.needsHuman.filter((x) => x.severity === 'blocker').length;
+        const blocked = n > 0 ? `${c.red('✖')} ${M.blockedDryRun(n, v.file)}\n` : '';
+        return `\n${M.dryRun}\n${blocked}${renderNext(next, c)}`;
+      }
       case 'blocked':
         return '';
       case 'applied':
@@ -361,6 +425,18 @@ const json: MigrateReporter = {
       plan: v.plan,
       diff: { apply: v.preview?.writeDiff ?? '', afterVerification: v.preview?.disableDiff ?? '' },
       needsHuman: v.plan.needsHuman,
+      keptSecretFiles: v.keptSecrets ?? [],
+      ...(v.routes?.plan
+        ? {
+            routing: {
+              preserved: v.routes.plan.preserved,
+              verdict: v.routes.plan.verdict,
+              lostRows: v.routes.plan.lostRows,
+              newlyPushedRows: v.routes.plan.newlyPushedRows,
+              rows: v.routes.rows,
+            },
+          }
+        : {}),
       runbook: v.runbook,
       ...(v.end.kind === 'applied'
         ? { result: resultDoc(v.end.result) }

@@ -51,7 +51,16 @@ export function renderRoutesHuman(v: RoutesView, c: ChalkInstance): string {
   const out = [
     c.bold(M.title(`${v.account.name} (account ${v.account.id})`)) + c.dim(` — ${v.file}`),
     '',
+    ...routesTableLines(v, c),
   ];
+  if (v.plan) out.push('', c.dim(v.plan.preserved ? M.nextMigrate(v.file) : M.fixHint));
+  else out.push('', c.dim(M.nextPlan(v.file)));
+  return out.join('\n') + '\n';
+}
+
+/** The table (before → after with a plan) and, with a plan, the verdict and the rows that differ. */
+export function routesTableLines(v: RoutesView, c: ChalkInstance): string[] {
+  const out: string[] = [];
   const header = (v.plan ? M.headerPlan : M.header).map((h) => c.dim(h));
   out.push(
     renderTable(
@@ -59,10 +68,7 @@ export function renderRoutesHuman(v: RoutesView, c: ChalkInstance): string {
       { header },
     ),
   );
-  if (!v.plan) {
-    out.push('', c.dim(M.nextPlan(v.file)));
-    return out.join('\n') + '\n';
-  }
+  if (!v.plan) return out;
   out.push('');
   if (v.plan.preserved) out.push(`${c.green('✔')} ${v.plan.verdict}`);
   else {
@@ -74,8 +80,7 @@ export function renderRoutesHuman(v: RoutesView, c: ChalkInstance): string {
     out.push('', M.newlyPushed(newly.length));
     for (const l of newly) out.push(`  ${c.cyan('+')} ${l}`);
   }
-  out.push('', c.dim(v.plan.preserved ? M.nextMigrate(v.file) : M.fixHint));
-  return out.join('\n') + '\n';
+  return out;
 }
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
