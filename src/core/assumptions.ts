@@ -94,3 +94,9 @@ export const BACK_OFFICE = {
  * kind of push at least once, so an empty 1.0-only list over it means no participation is lost.
  */
 export const RECONCILE_WINDOW_MINUTES = 60;
+
+/**
+ * [doc] After a secret is changed, Qualifio may keep signing with the old one (cached) for up to
+ * 30 minutes: `--previous-secret-env/-file` accept it over that window.
+ */
+export const SECRET_CACHE_MINUTES = 30;

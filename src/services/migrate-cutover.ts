@@ -226,7 +226,12 @@ export interface ObserveResult {
  * and advances (or, before 1.0 is off, moves back) `delivering` / `reconciled` on that evidence.
  */
 export async function observeMigration(
-  input: { captures: AsyncIterable<{ where: string; bytes: Uint8Array }>; webhook?: string },
+  input: {
+    captures: AsyncIterable<{ where: string; bytes: Uint8Array }>;
+    webhook?: string;
+    /** The secret before a rotation, accepted for every observed webhook that has a secret. */
+    previousSecret?: string;
+  },
   account: AccountSnapshot,
   deps: MigrateDeps,
 ): Promise<ObserveResult> {
@@ -249,6 +254,9 @@ export async function observeMigration(
       scope: v2?.scope ?? 'account',
       since,
       ...(secret !== undefined ? { secret } : {}),
+      ...(secret !== undefined && input.previousSecret
+        ? { previousSecret: input.previousSecret }
+        : {}),
     });
   }
   const ds: Delivery[] = [];

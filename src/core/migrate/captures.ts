@@ -2,7 +2,7 @@ import type { Scope } from '../account/schema.js';
 import { SIGNATURE_HEADER, STATE_COMPLETED, V1_KEYS } from '../assumptions.js';
 import { TEST_HEADER } from '../endpoint/suite-plan.js';
 import { looksFormEncoded, parseFormEncoded } from '../payload/v1.js';
-import { verifySignature } from '../signing.js';
+import { verifyRotation } from '../signing.js';
 import type { ObserveEvidence } from './stages.js';
 
 /**
@@ -142,6 +142,8 @@ export interface ObserveTarget {
   scope: Scope;
   /** The 2.0 webhook's configured secret (undefined: it signs nothing). */
   secret?: string;
+  /** The secret before a rotation (`--previous-secret-env/-file`), accepted too. */
+  previousSecret?: string;
   /** When the admin confirmed `configured` (ms): 1.0 deliveries before it are not judged. */
   since: number;
 }
@@ -190,6 +192,7 @@ export function reconcile(t: ObserveTarget, ds: readonly Delivery[], now: Date):
   const v1 = new Map<string, Delivery>();
   const v2 = new Map<string, Delivery>();
   let bad = 0;
+  let previous = 0;
   let last = 0;
   let lastV2 = 0;
   for (const d of ds) {
@@ -200,11 +203,15 @@ export function reconcile(t: ObserveTarget, ds: readonly Delivery[], now: Date):
       if (!v1.has(id)) v1.set(id, d);
       continue;
     }
-    const ok = t.secret === undefined || verifySignature(t.secret, d.body, d.signature).ok;
-    if (!ok) {
+    const check =
+      t.secret === undefined
+        ? undefined
+        : verifyRotation(t.secret, t.previousSecret, d.body, d.signature);
+    if (check && !check.ok) {
       bad++;
       continue;
     }
+    if (check?.matched === 'previous' && !v2.has(id)) previous++;
     lastV2 = Math.max(lastV2, d.at);
     if (!v2.has(id)) v2.set(id, d);
   }
@@ -232,6 +239,7 @@ export function reconcile(t: ObserveTarget, ds: readonly Delivery[], now: Date):
   return {
     at: now.toISOString(),
     verified: [...v2.values()].length,
+    ...(previous > 0 ? { verifiedWithPrevious: previous } : {}),
     badSignature: bad,
     lost,
     v2Only,
