@@ -160,7 +160,7 @@ describe('qwh listen --forward-to: the dual-run relay (e2e)', () => {
     );
     const P1 = 'AAAA0001-0000-4000-8000-000000000001';
     const P2 = 'AAAA0002-0000-4000-8000-000000000002';
-    const sent = [
+    const sent: Array<{ path: string; body: Buffer; headers: Record<string, string> }> = [
       // 1.0 deliveries carry their credentials in the URL (query token) and as Basic auth.
       { path: 'v1?token=t0k-1', body: v1Body(P1), headers: { authorization: BASIC } },
       {
