@@ -220,18 +220,21 @@ export interface ObserveResult {
   problems: string[];
 }
 
+/** What observe reads: the captures, the webhook asked for, the secret before a rotation. */
+export interface ObserveInput {
+  captures: AsyncIterable<{ where: string; bytes: Uint8Array }>;
+  webhook?: string;
+  /** Accepted for every observed webhook that has a secret (Qualifio's 30-minute window). */
+  previousSecret?: string;
+}
+
 /**
  * `qwh migrate observe`: reads the captures, tells qwh's tests from real deliveries, verifies
  * each 2.0 one with its webhook's configured secret, reconciles it with 1.0 since `configured`,
  * and advances (or, before 1.0 is off, moves back) `delivering` / `reconciled` on that evidence.
  */
 export async function observeMigration(
-  input: {
-    captures: AsyncIterable<{ where: string; bytes: Uint8Array }>;
-    webhook?: string;
-    /** The secret before a rotation, accepted for every observed webhook that has a secret. */
-    previousSecret?: string;
-  },
+  input: ObserveInput,
   account: AccountSnapshot,
   deps: MigrateDeps,
 ): Promise<ObserveResult> {
