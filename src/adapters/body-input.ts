@@ -26,11 +26,18 @@ export async function readBody(
  * files from the cwd) and the exact body bytes (a file or `-` for stdin).
  */
 export async function readSecretAndBody(
-  input: { secret: Parameters<typeof readSecretPick>[0]; file: string },
+  input: {
+    secret: Parameters<typeof readSecretPick>[0];
+    previousSecret?: Parameters<typeof readSecretPick>[0];
+    file: string;
+  },
   ctx: Pick<RuntimeContext, 'env' | 'cwd' | 'stdin' | 'redactor'>,
-): Promise<{ secret: string; bytes: Buffer }> {
+): Promise<{ secret: string; previousSecret?: string; bytes: Buffer }> {
   const bases = { cwd: ctx.cwd, config: ctx.cwd };
   const secret = await readSecretPick(input.secret, ctx.env, bases, ctx.redactor);
+  const previousSecret = input.previousSecret
+    ? await readSecretPick(input.previousSecret, ctx.env, bases, ctx.redactor)
+    : undefined;
   const { bytes } = await readBody(input.file, ctx.stdin, ctx.cwd);
-  return { secret, bytes };
+  return { secret, bytes, ...(previousSecret !== undefined ? { previousSecret } : {}) };
 }

@@ -78,6 +78,9 @@ export async function readEndpointTarget(
     return readSecretPick(p, env, bases, masker, [...at, ...field], as);
   };
   const secret = input.secret ? await read(input.secret, ['secret'], 'hmac-key') : undefined;
+  const previousSecret = input.previousSecret
+    ? await readSecretPick(input.previousSecret, env, bases, masker)
+    : undefined;
   let authHeader = input.authHeader
     ? {
         name: input.authHeader.name,
@@ -106,6 +109,7 @@ export async function readEndpointTarget(
     payload: _p,
     caFile: _c,
     secret: _s,
+    previousSecret: _ps,
     authHeader: _a,
     reporter: _r,
     out: _o,
@@ -115,6 +119,7 @@ export async function readEndpointTarget(
     ...rest,
     url,
     ...(secret ? { secret } : {}),
+    ...(previousSecret ? { previousSecret } : {}),
     ...(authHeader ? { authHeader } : {}),
     ...(payloads ? { payloads } : {}),
     ...(ca ? { ca } : {}),

@@ -238,6 +238,7 @@ export function createHttpSender(opts: SenderOptions): Sender {
         let timedOut = false;
         let status = 0;
         let location: string | undefined;
+        let contentType: string | undefined;
         const chunks: Buffer[] = [];
         let n = 0;
         let truncated = false;
@@ -268,6 +269,7 @@ export function createHttpSender(opts: SenderOptions): Sender {
             ok: true,
             status,
             ...(location && status >= 300 && status < 400 ? { location } : {}),
+            ...(contentType ? { contentType } : {}),
             body: Buffer.concat(chunks),
             truncated,
           });
@@ -288,6 +290,8 @@ export function createHttpSender(opts: SenderOptions): Sender {
               status = statusCode;
               const loc = headers.location;
               location = Array.isArray(loc) ? loc[0] : loc;
+              const type = headers['content-type'];
+              contentType = Array.isArray(type) ? type[0] : type;
             },
             onResponseData(controller, chunk) {
               if (truncated) return;

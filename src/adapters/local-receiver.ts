@@ -14,7 +14,8 @@ import { looksFormEncoded, parseFormEncoded, ParticipationV1Schema } from '../co
 import { v2Problems } from '../core/payload/v2.js';
 import { formatPath } from '../core/path.js';
 import { SIGNATURE_HEADER } from '../core/assumptions.js';
-import { verifySignature } from '../core/signing.js';
+import { verifyRotation, type SecretMatch } from '../core/signing.js';
+import { versionOfDelivery, type RelayHook, type RelayedForward } from '../core/endpoint/relay.js';
 import { MESSAGES } from '../messages/index.js';
 import { captureRecordOf } from '../core/migrate/captures.js';
 import { createIdMemory } from '../core/endpoint/dedupe.js';
@@ -33,6 +34,8 @@ export interface ReceiverOptions {
   port?: number;
   /** HMAC secret; when absent signatures are not checked. */
   secret?: string;
+  /** The secret before a rotation, accepted too (Qualifio may sign with it for 30 minutes). */
+  previousSecret?: string;
   /** Expected auth header; when absent none is required. */
   authHeader?: { name: string; value: string };
   /** Payload model to validate against (default 2). */
@@ -51,6 +54,11 @@ export interface ReceiverOptions {
   maxRememberedIds?: number;
   /** Bound on the remembered ids' total length in characters (default 64 Mi; oldest forgotten first). */
   maxRememberedChars?: number;
+  /**
+   * Relay mode (adapters/relay.ts): every fully read POST is judged as usual, then handed to
+   * this hook, whose answer the sender gets (the hook records; `savePath` is then not used).
+   */
+  relay?: RelayHook;
 }
 
 /** What the receiver decided about one request (never carries a header value or a secret). */
@@ -67,6 +75,13 @@ export interface DeliveryEvent {
   sha256?: string;
   /** The request carried `X-Qwh-Test: 1`. */
   test: boolean;
+  /** Which secret the valid signature was made with (present when a secret is set and it matched). */
+  secret?: SecretMatch;
+  /**
+   * Relay mode: what the receiver behind answered (`status`), or why it did not (`failure`,
+   * then the sender got 502/504); `status` above is what the sender got, `result` the verdict.
+   */
+  forward?: RelayedForward;
   /**
    * Where an accepted 2.0 body differs from qwh's model in what is only qwh's reading of the
    * documentation (`path: problem`): reported, never refused.
@@ -96,7 +111,10 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(sha256Digest(given), sha256Digest(expected));
 }
 
-async function openAppend(file: string): Promise<{ handle: FileHandle; stream: WriteStream }> {
+/** Opens `file` for appending, never through a symlink; a UserError (exit 2) when it cannot. */
+export async function openAppend(
+  file: string,
+): Promise<{ handle: FileHandle; stream: WriteStream }> {
   try {
     // O_NOFOLLOW: never append through a symlink planted at the save path.
     const handle = await open(
@@ -129,7 +147,6 @@ async function openAppend(file: string): Promise<{ handle: FileHandle; stream: W
 export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receiver> {
   const R = MESSAGES.listen.reasons;
   const host = opts.host ?? '127.0.0.1';
-  const version = opts.version ?? 2;
   const max = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxIds = opts.maxRememberedIds ?? 1_000_000;
   const stats: ReceiverStats = { received: 0, accepted: 0, duplicates: 0, rejected: 0, saved: 0 };
@@ -160,8 +177,21 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
     res.end(text);
   };
 
+  type Sink = {
+    answer: (status: number, body: Record<string, unknown>) => void;
+    emit: typeof emit;
+  };
+  const direct = (res: ServerResponse): Sink => ({ answer: (st, b) => answer(res, st, b), emit });
+
   /** Decides about a complete body; returns the event fields and answers the request. */
-  const judge = (req: IncomingMessage, res: ServerResponse, body: Buffer): void => {
+  const judge = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+    sink: Sink = direct(res),
+  ): void => {
+    const version = opts.version ?? (opts.relay ? versionOfDelivery(req.headers, body) : 2);
+    let matched: SecretMatch | undefined;
     const base = {
       method: req.method ?? '',
       path: (req.url ?? '/').split('?')[0] ?? '/',
@@ -170,8 +200,8 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
       test: req.headers['x-qwh-test'] === '1',
     };
     const reject = (status: number, reason: string, id?: string): void => {
-      answer(res, status, { ok: false, error: reason });
-      emit({ ...base, status, result: 'rejected', reason, ...(id ? { id } : {}) });
+      sink.answer(status, { ok: false, error: reason });
+      sink.emit({ ...base, status, result: 'rejected', reason, ...(id ? { id } : {}) });
     };
     if (opts.authHeader && authName) {
       const given = req.headers[authName];
@@ -183,8 +213,10 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
     }
     if (opts.secret !== undefined) {
       const header = req.headers[SIGNATURE_HEADER];
-      const check = verifySignature(opts.secret, body, Array.isArray(header) ? header[0] : header);
+      const value = Array.isArray(header) ? header[0] : header;
+      const check = verifyRotation(opts.secret, opts.previousSecret, body, value);
       if (!check.ok) return reject(401, R.signature(check.reason, check.detail));
+      matched = check.matched;
     }
     const text = decodeUtf8Body(body);
     if (text === undefined) return reject(400, R.notJson);
@@ -225,12 +257,13 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
     const rawId = (parsed as Record<string, unknown>)[idField(version)];
     const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : '';
     if (!id) return reject(400, R.noId);
+    if (matched) Object.assign(base, { secret: matched });
     if (seen.seenBefore(id)) {
-      answer(res, 200, { ok: true, id, duplicate: true });
-      emit({ ...base, status: 200, result: 'duplicate', reason: R.duplicate, id });
+      sink.answer(200, { ok: true, id, duplicate: true });
+      sink.emit({ ...base, status: 200, result: 'duplicate', reason: R.duplicate, id });
       return;
     }
-    if (save) {
+    if (save && !opts.relay) {
       // One capture record a line (docs/migrate.md "Captures"): the exact bytes and headers,
       // the auth header's value left out (only whether it matched).
       const rec = captureRecordOf({
@@ -246,8 +279,8 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
       save.stream.write(JSON.stringify(rec) + '\n');
       stats.saved++;
     }
-    answer(res, 200, { ok: true, id, duplicate: false, ...(warnings ? { warnings } : {}) });
-    emit({
+    sink.answer(200, { ok: true, id, duplicate: false, ...(warnings ? { warnings } : {}) });
+    sink.emit({
       ...base,
       status: 200,
       result: 'accepted',
@@ -255,6 +288,42 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
       id,
       ...(warnings ? { warnings } : {}),
     });
+  };
+
+  /** Relay mode: judged (nothing answered), handed to the hook, answered as it says. */
+  const relayed = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+    hook: RelayHook,
+  ): Promise<void> => {
+    const at = new Date();
+    let judged: Omit<DeliveryEvent, 'event' | 'at'> | undefined;
+    judge(req, res, body, { answer: () => {}, emit: (e) => void (judged = e) });
+    const e = judged as Omit<DeliveryEvent, 'event' | 'at'>;
+    // The auth header is checked first: any other verdict means it matched.
+    const authFailed = opts.authHeader
+      ? [R.authMissing(opts.authHeader.name), R.authWrong(opts.authHeader.name)].includes(e.reason)
+      : undefined;
+    const verdict = {
+      ...{ status: e.status, result: e.result, reason: e.reason },
+      ...(authFailed !== undefined ? { authMatched: !authFailed } : {}),
+    };
+    const url = req.url ?? '/';
+    const a = await hook({
+      at,
+      method: req.method ?? 'POST',
+      url,
+      headers: req.headers,
+      body,
+      verdict,
+    });
+    if (!res.headersSent && !res.destroyed) {
+      const type = a.contentType ? { 'content-type': a.contentType } : {};
+      res.writeHead(a.status, { ...type, 'content-length': a.body.length });
+      res.end(a.body);
+    }
+    emit({ ...e, status: a.status, forward: a.forward });
   };
 
   const server = createServer(
@@ -323,7 +392,10 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
         chunks.push(chunk);
       });
       req.on('end', () => {
-        if (!over) judge(req, res, Buffer.concat(chunks, total));
+        if (over) return;
+        const body = Buffer.concat(chunks, total);
+        if (opts.relay) void relayed(req, res, body, opts.relay);
+        else judge(req, res, body);
       });
       req.on('error', () => {
         // The client went away mid-body (or a timeout fired): nothing to answer.

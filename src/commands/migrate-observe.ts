@@ -1,5 +1,6 @@
 import type { CommandHandler } from '../contracts/index.js';
 import { walkCaptures } from '../adapters/capture-walker.js';
+import { secretFromFlags } from '../adapters/secrets.js';
 import { loadCommandConfig } from '../adapters/config-loader.js';
 import { loadForMigrate, resolveAccountFile, storeFor } from '../adapters/migrate-files.js';
 import { UserError } from '../core/errors.js';
@@ -44,7 +45,17 @@ const observe: CommandHandler = async (ctx, args, flags) => {
         if (c.kind === 'too-long') log.warn(C.badCapture(c.where, 'line too long'));
         else yield { where: c.where, bytes: c.bytes };
   }
-  const input = { captures: captures(), ...(o.webhook ? { webhook: o.webhook } : {}) };
+  const src = { env: ctx.env, baseDir: ctx.cwd, redactor: ctx.redactor };
+  const previous = await secretFromFlags(
+    o.previousSecretEnv,
+    o.previousSecretFile,
+    'the previous secret',
+    src,
+  );
+  const input = {
+    ...{ captures: captures(), ...(o.webhook ? { webhook: o.webhook } : {}) },
+    ...(previous !== undefined ? { previousSecret: previous } : {}),
+  };
   const res = await observeMigration(input, snapshotOfLoaded(loaded), deps);
   const doc = await deps.stages.read();
   const next = doc.webhooks

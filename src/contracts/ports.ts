@@ -74,6 +74,8 @@ export type SendResult =
       status: number;
       /** The Location header of a 3xx, as sent (callers mask it before showing it). */
       location?: string;
+      /** The response's Content-Type, when it had one (a relay hands it back). */
+      contentType?: string;
       body: Buffer;
       truncated: boolean;
     }

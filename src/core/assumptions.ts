@@ -102,3 +102,9 @@ export const RECONCILE_WINDOW_MINUTES = 60;
  * campaign mode by it when routing it (a website rule has a campaign mode).
  */
 export const ANONYMOUS_HAS_NO_FORM = true;
+
+/**
+ * [doc] After a secret is changed, Qualifio may keep signing with the old one (cached) for up to
+ * 30 minutes: `--previous-secret-env/-file` accept it over that window.
+ */
+export const SECRET_CACHE_MINUTES = 30;

@@ -1,5 +1,5 @@
 import type { SecretPick } from './endpoint/input.js';
-import { secretFlagPick } from './endpoint/input.js';
+import { previousSecretPick, secretFlagPick } from './endpoint/input.js';
 import { UserError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import { MESSAGES } from '../messages/index.js';
@@ -17,6 +17,8 @@ export interface SignInput {
 /** verify's input: sign's, plus the header value received. */
 export interface VerifyInput extends SignInput {
   signature: string;
+  /** The secret before a rotation, accepted too. */
+  previousSecret?: SecretPick;
 }
 
 /** The secret of sign/verify: required, from --secret-env or --secret-file, never an argument. */
@@ -37,5 +39,9 @@ export function resolveVerifyInput(o: Resolved<typeof VERIFY_OPTIONS>): VerifyIn
   const secret = requiredSecret(o);
   // Commander refuses a missing --signature before the command runs; this keeps the type honest.
   if (o.signature === undefined) throw new UserError(MESSAGES.sign.needSignature, ExitCode.USAGE);
-  return { file: o.file, secret, signature: o.signature, json: o.json === true };
+  const previousSecret = previousSecretPick(o, secret);
+  return {
+    ...{ file: o.file, secret, signature: o.signature, json: o.json === true },
+    ...(previousSecret ? { previousSecret } : {}),
+  };
 }

@@ -187,3 +187,33 @@ export function verifySignature(
   }
   return { ok: true };
 }
+
+/** Which configured secret a valid signature was made with (rotation: Qualifio's 30-minute window). */
+export type SecretMatch = 'current' | 'previous';
+
+export type RotationCheck =
+  { ok: true; matched: SecretMatch } | { ok: false; reason: SignatureFailure; detail: string };
+
+/**
+ * Checks a signature against the current secret, then (when one is given) the previous one:
+ * during a rotation Qualifio may keep signing with the old secret for up to 30 minutes. Both
+ * comparisons are constant time; a failure is reported as for the current secret.
+ */
+export function verifyRotation(
+  secret: string | Uint8Array,
+  previousSecret: string | Uint8Array | undefined,
+  body: Uint8Array,
+  header: string | undefined | null,
+): RotationCheck {
+  const current = verifySignature(
+    secret,
+    body,
+    header,
+    previousSecret === undefined ? {} : { previousSecret },
+  );
+  if (current.ok) return { ok: true, matched: 'current' };
+  if (previousSecret !== undefined && current.reason === 'mismatch') {
+    if (verifySignature(previousSecret, body, header).ok) return { ok: true, matched: 'previous' };
+  }
+  return current;
+}

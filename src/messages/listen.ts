@@ -32,4 +32,22 @@ export const LISTEN_MESSAGES = {
   cannotListenHint: 'Pick another --port (0 = any free port) or --host.',
   saveUnwritable: (file: string, code: string) =>
     `--save ${file}: cannot open for appending (${code})`,
+  relay: {
+    ready: (url: string, to: string) => `relaying ${url} → ${to}`,
+    readyHint:
+      'Every delivery is forwarded as it came, whatever qwh judged of it (the receiver judges it too); 502/504 when the receiver does not answer.',
+    failed: (why: string) => `qwh relay: the receiver did not answer: ${why}`,
+    redirected: (status: number) =>
+      `qwh relay: the receiver answered ${status} (a redirect, never followed: a failed delivery)`,
+    forwarded: (status: number) => `→ ${status}`,
+    notForwarded: (why: string) => `→ no answer: ${why}`,
+    credentialsInUrl: (url: string) =>
+      `--forward-to ${url}: credentials in the URL are refused; the sender's own auth header is forwarded`,
+    credentialsHint:
+      'Give the URL without user:password@; the relay forwards every header it receives.',
+    secretMatched: (which: 'current' | 'previous') =>
+      which === 'previous' ? 'signed with the PREVIOUS secret' : '',
+  },
+  previousSecret: (n: number) =>
+    `previous secret set: signatures made with it are accepted too (Qualifio may use it for ${n} minutes after a change)`,
 } as const;

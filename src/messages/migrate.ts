@@ -98,6 +98,8 @@ const CUTOVER_MESSAGES = {
     'not-in-1.0': 'not in 1.0 (anonymous campaign, or a 1.0 capture missing)',
   },
   delay: (median: number, max: number) => `delay 1.0 → 2.0: median ${median} ms, max ${max} ms`,
+  verifiedWithPrevious: (n: number) =>
+    `${n} of them signed with the PREVIOUS secret (rotation window; Qualifio should move to the new one within 30 minutes)`,
   badSignature: (n: number) =>
     `${n} real 2.0 ${n === 1 ? 'delivery' : 'deliveries'} failed the signature check with the configured secret`,
   windowShort: (min: number, need: number) =>

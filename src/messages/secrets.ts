@@ -1,5 +1,11 @@
 /** What qwh says for `secrets`. */
 export const SECRETS_MESSAGES = {
+  previousWithoutCurrent:
+    '--previous-secret-env/--previous-secret-file need the current secret too (--secret-env or --secret-file)',
+  matched: (which: 'current' | 'previous') =>
+    which === 'previous'
+      ? 'signed with the PREVIOUS secret (accepted during the rotation window; the new one must take over)'
+      : 'signed with the current secret',
   envMissing: (name: string) => `environment variable ${name} is not set or empty`,
   envMissingHint: (name: string) =>
     `Export it first: export ${name}=…  (qwh never takes secrets as arguments)`,

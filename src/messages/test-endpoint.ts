@@ -5,6 +5,8 @@ export const ENDPOINT_MESSAGES = {
   titles: {
     'accepts-complete': 'accepts a signed complete participation',
     'accepts-incomplete': 'accepts a signed incomplete participation',
+    'accepts-both-secrets':
+      'accepts deliveries signed with the new and the previous secret (rotation)',
     'rejects-tampered-body': 'rejects a body changed after signing',
     'rejects-wrong-secret': 'rejects a signature made with another secret',
     'rejects-missing-signature': 'rejects a delivery without signature',
@@ -47,6 +49,9 @@ export const ENDPOINT_MESSAGES = {
     'no secret configured (--secret-env / --secret-file, testEndpoint.secret, or the webhook of --account)',
   skipNoAuth:
     'no auth header configured (--auth-header-name with --auth-header-env / --auth-header-file)',
+  skipNoPreviousSecret:
+    'no previous secret (--previous-secret-env/-file): no rotation window to check',
+  signedCurrentAndPrevious: 'delivery signed with the new or the previous secret',
   skipV1Incomplete: 'webhook 1.0 never sent incomplete participations',
   skipSampleComplete: '--sample complete: no incomplete participation is sent',
   skipSampleIncomplete: '--sample incomplete: no complete participation is sent',

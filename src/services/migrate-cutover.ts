@@ -221,6 +221,14 @@ export interface ObserveResult {
   problems: string[];
 }
 
+/** What observe reads: the captures, the webhook asked for, the secret before a rotation. */
+export interface ObserveInput {
+  captures: AsyncIterable<{ where: string; bytes: Uint8Array }>;
+  webhook?: string;
+  /** Accepted for every observed webhook that has a secret (Qualifio's 30-minute window). */
+  previousSecret?: string;
+}
+
 /**
  * `qwh migrate observe`: reads the captures, tells qwh's tests from real deliveries, assigns
  * each to the webhooks its participation is routed to, verifies each 2.0 one with its webhook's
@@ -229,7 +237,7 @@ export interface ObserveResult {
  * and advances (or, before 1.0 is off, moves back) `delivering` / `reconciled` on that evidence.
  */
 export async function observeMigration(
-  input: { captures: AsyncIterable<{ where: string; bytes: Uint8Array }>; webhook?: string },
+  input: ObserveInput,
   account: AccountSnapshot,
   deps: MigrateDeps,
 ): Promise<ObserveResult> {
@@ -237,7 +245,7 @@ export async function observeMigration(
   const chosen = selectWebhooks(doc0, deps.store.shown, input.webhook).filter((w) =>
     atLeast(w, 'configured'),
   );
-  const targets = await observeTargets(chosen, account, deps);
+  const targets = await observeTargets(chosen, account, deps, input.previousSecret);
   const ds: Delivery[] = [];
   const problems: string[] = [];
   for await (const c of input.captures) {
@@ -283,6 +291,7 @@ async function observeTargets(
   chosen: readonly WebhookStages[],
   account: AccountSnapshot,
   deps: MigrateDeps,
+  previousSecret: string | undefined,
 ): Promise<ObserveTarget[]> {
   const targets: ObserveTarget[] = [];
   for (const w of chosen) {
@@ -299,6 +308,7 @@ async function observeTargets(
       scope: v2?.scope ?? 'account',
       since,
       ...(secret !== undefined ? { secret } : {}),
+      ...(secret !== undefined && previousSecret ? { previousSecret } : {}),
     });
   }
   return targets;

@@ -28,6 +28,7 @@ const target = (t: Partial<EndpointTarget> = {}): EndpointTarget => ({
 });
 const full = target({
   secret: 'plan-secret-1',
+  previousSecret: 'plan-secret-0',
   authHeader: { name: 'Authorization', value: 'Bearer tok-1' },
 });
 const plan = (t: EndpointTarget, seed = 5): SuitePlan =>
@@ -43,19 +44,29 @@ const check = <K extends SuitePlan['checks'][number]['kind']>(
 };
 
 describe('planSuite: which checks run', () => {
-  it('with a secret and an auth header, every check is planned; 9 deliveries', () => {
+  it('with a secret, a previous one and an auth header, every check is planned; 11 deliveries', () => {
     const p = plan(full);
     expect(p.skipped).toEqual([]);
     expect([...p.checks.map((c) => c.id), ...p.overall].sort()).toEqual(
       [...SUITE_CHECK_IDS].sort(),
     );
     expect(p.overall).toEqual(['no-redirect', 'latency']);
-    expect(p.total).toBe(9); // 2 accepts, 5 forged, the duplicate twice
+    expect(p.total).toBe(11); // 2 accepts, 2 rotation, 5 forged, the duplicate twice
+  });
+
+  it('accepts-both-secrets: one delivery signed with each secret, each its own participation', () => {
+    const c = check(plan(full), 'accepts-both-secrets', 'accept');
+    const [now, before] = c.deliveries;
+    expect(now!.headers[SIGNATURE_HEADER]).toBe(signBody('plan-secret-1', now!.bytes));
+    expect(before!.headers[SIGNATURE_HEADER]).toBe(signBody('plan-secret-0', before!.bytes));
+    expect(now!.bytes.equals(before!.bytes)).toBe(false);
+    expect(before!.headers[TEST_HEADER]).toBe('1');
   });
 
   it('no secret: the signature checks are skipped for that reason', () => {
     const p = plan(target({ authHeader: { name: 'X-Token', value: 'tok' } }));
     expect(p.skipped).toEqual([
+      { id: 'accepts-both-secrets', reason: M.skipNoPreviousSecret },
       { id: 'rejects-tampered-body', reason: M.skipNoSecret },
       { id: 'rejects-wrong-secret', reason: M.skipNoSecret },
       { id: 'rejects-missing-signature', reason: M.skipNoSecret },
@@ -66,7 +77,7 @@ describe('planSuite: which checks run', () => {
   });
 
   it('no auth header: the auth checks are skipped for that reason', () => {
-    const p = plan(target({ secret: 's3cret-x' }));
+    const p = plan(target({ secret: 's3cret-x', previousSecret: 'old' }));
     expect(p.skipped).toEqual([
       { id: 'rejects-missing-auth', reason: M.skipNoAuth },
       { id: 'rejects-wrong-auth', reason: M.skipNoAuth },
@@ -126,7 +137,7 @@ describe('planSuite: which checks run', () => {
     expect((JSON.parse(dup.delivery.bytes.toString()) as { id: string }).id).not.toBe(
       '7E570000-0000-4000-8000-000000000001',
     );
-    expect(p.total).toBe(2 + 5 + 2);
+    expect(p.total).toBe(2 + 2 + 5 + 2); // accepts, rotation, forged, duplicate
   });
 });
 

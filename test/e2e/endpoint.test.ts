@@ -16,7 +16,12 @@ import { findAll, parseXml } from '../helpers/xml.js';
 const SECRET = 'whsec-e2e-Secret-0042';
 const AUTH = 'Bearer e2e-auth-token-7731';
 const AUTH_B64 = Buffer.from(AUTH).toString('base64');
-const env = { QWH_E2E_SECRET: SECRET, QWH_E2E_AUTH: AUTH, QWH_E2E_OTHER: 'another-secret-9981' };
+const env = {
+  ...{ QWH_E2E_SECRET: SECRET, QWH_E2E_AUTH: AUTH, QWH_E2E_OTHER: 'another-secret-9981' },
+  QWH_E2E_PREV: 'the-previous-secret-4410',
+};
+/** A rotation in progress: the previous secret is accepted too (accepts-both-secrets runs). */
+const rotating = ['--previous-secret-env', 'QWH_E2E_PREV'];
 const withSecretAndAuth = [
   '--secret-env',
   'QWH_E2E_SECRET',
@@ -41,7 +46,14 @@ const reason = (r: JsonReport, id: string): string =>
 /** Every byte a run printed must be free of the secret and the auth value (and their encodings). */
 function expectNoSecrets(...texts: string[]): void {
   for (const t of texts) {
-    for (const s of [SECRET, AUTH, 'e2e-auth-token-7731', AUTH_B64, encodeURIComponent(SECRET)])
+    for (const s of [
+      SECRET,
+      env.QWH_E2E_PREV,
+      AUTH,
+      'e2e-auth-token-7731',
+      AUTH_B64,
+      encodeURIComponent(SECRET),
+    ])
       expect(t).not.toContain(s);
   }
 }
@@ -72,8 +84,10 @@ describe('qwh test-endpoint against qwh listen', () => {
 
   it('same secret and auth: every check PASS, exit 0; another secret: accepts-complete FAIL, exit 1', async () => {
     const save = join(t.dir, 'suite.ndjson');
-    const l = await spawnListen([...withSecretAndAuth, '--save', save], env);
-    const ok = await runQwh(['test-endpoint', l.url, ...withSecretAndAuth, '--json'], { env });
+    const l = await spawnListen([...withSecretAndAuth, ...rotating, '--save', save], env);
+    const ok = await runQwh(['test-endpoint', l.url, ...withSecretAndAuth, ...rotating, '--json'], {
+      env,
+    });
     const bad = await runQwh(
       [
         'test-endpoint',
@@ -110,8 +124,9 @@ describe('qwh test-endpoint against qwh listen', () => {
     expect(events[0]).toMatchObject({ event: 'ready' });
     expect(events.at(-1)).toMatchObject({ event: 'stopped' });
     const saved = await readFile(save, 'utf8');
-    // The valid complete, incomplete and duplicate-check participations were saved once each.
-    expect(saved.trim().split('\n')).toHaveLength(3);
+    // The valid complete, incomplete, duplicate-check and both rotation participations were
+    // saved once each.
+    expect(saved.trim().split('\n')).toHaveLength(5);
     expectNoSecrets(
       ok.stdout,
       ok.stderr,
@@ -185,6 +200,7 @@ describe('qwh test-endpoint against qwh listen', () => {
     expect(failed.map((c) => c.attrs.name)).toContain('accepts-complete');
     const skipped = cases.filter((c) => c.children.some((x) => x.name === 'skipped'));
     expect(skipped.map((c) => c.attrs.name)).toEqual([
+      'accepts-both-secrets',
       'rejects-missing-auth',
       'rejects-wrong-auth',
     ]);

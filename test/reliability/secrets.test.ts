@@ -16,6 +16,7 @@ import { signBody } from '../../src/core/signing.js';
 // 1.0 configuration), its backups, and the 0600 secret files under .qwh/secrets/.
 
 const HMAC = 'whsec-LEAK-hmac-31337';
+const PREV = 'whsec-LEAK-previous-5151';
 const AUTH_TOKEN = 'LEAK-auth-4242';
 const AUTH = `Bearer ${AUTH_TOKEN}`;
 const USER = 'acme';
@@ -24,11 +25,12 @@ const TOKEN = 'LEAK-token-8888';
 const BASIC = `Basic ${Buffer.from(`${USER}:${PASS}`).toString('base64')}`;
 const env = {
   QWH_S_SECRET: HMAC,
+  QWH_S_PREV: PREV,
   QWH_S_AUTH: AUTH,
   QWH_S_V1_URL: '',
   QWH_ENDPOINT_URL: undefined as string | undefined,
 };
-const FORMS = [HMAC, AUTH, AUTH_TOKEN, PASS, TOKEN, BASIC, BASIC.slice(6)].flatMap(leakForms);
+const FORMS = [HMAC, PREV, AUTH, AUTH_TOKEN, PASS, TOKEN, BASIC, BASIC.slice(6)].flatMap(leakForms);
 
 /** Files that legitimately hold a secret: the account files, their backups, the secret files. */
 const allowed = (rel: string): boolean =>
@@ -293,6 +295,60 @@ webhooks:
     expect(stopped.code).toBe(0);
   });
 
+  it('listen --forward-to (the relay, --save) and --previous-secret-env/-file on listen, verify, test-endpoint: no secret', async () => {
+    await writeFile(join(t.dir, 'prev.secret'), `${PREV}\n`);
+    const guard = ['--auth-header-name', 'Authorization', '--auth-header-env', 'QWH_S_AUTH'];
+    const behind = await spawnListen(
+      [
+        '--secret-env',
+        'QWH_S_SECRET',
+        '--previous-secret-file',
+        join(t.dir, 'prev.secret'),
+        ...guard,
+      ],
+      env as Record<string, string>,
+    );
+    const relay = await spawnListen(
+      [
+        ...['--secret-env', 'QWH_S_SECRET', '--previous-secret-env', 'QWH_S_PREV', ...guard],
+        ...['--forward-to', behind.url, '--save', join(t.dir, 'relay.ndjson')],
+      ],
+      env as Record<string, string>,
+    );
+    const flags = ['--secret-env', 'QWH_S_SECRET', '--previous-secret-env', 'QWH_S_PREV', ...guard];
+    const url = `${relay.url}?token=${TOKEN}`;
+    const te = await qwh('te relay', ['test-endpoint', url, ...flags, '--json']);
+    expect(te.code, te.stderr).toBe(0);
+    expect(
+      (JSON.parse(te.stdout) as { checks: Array<{ id: string; status: string }> }).checks.find(
+        (c) => c.id === 'accepts-both-secrets',
+      )?.status,
+    ).toBe('pass');
+    await qwh('te relay human', ['test-endpoint', url, ...flags]);
+    // Through a receiver that does not know the previous secret: a failure, its report scanned.
+    const te2 = await qwh(
+      'te prev wrong',
+      [
+        ...['test-endpoint', behind.url, '--secret-env', 'QWH_S_SECRET'],
+        ...['--previous-secret-env', 'QWH_S_OTHER', ...guard, '--json'],
+      ],
+      { QWH_S_OTHER: 'whsec-LEAK-other-6262' },
+    );
+    expect(te2.code).toBe(1);
+    const body = join(t.dir, 'prev-body.json');
+    await writeFile(body, '{"id":"1"}');
+    const sig = signBody(PREV, Buffer.from('{"id":"1"}'));
+    const v = ['verify', 'prev-body.json', '--secret-env', 'QWH_S_SECRET', '--signature', sig];
+    expect((await qwh('verify prev', [...v, '--previous-secret-env', 'QWH_S_PREV'])).code).toBe(0);
+    await qwh('verify prev json', [...v, '--previous-secret-file', 'prev.secret', '--json']);
+    await qwh('listen help', ['listen', '--help']);
+    for (const l of [relay, behind]) {
+      const stopped = await l.stop();
+      outputs.push(['relay stdout', stopped.stdout], ['relay stderr', stopped.stderr]);
+      expect(stopped.code).toBe(0);
+    }
+  });
+
   it('sign, verify, sample, diff-payload, completion, --help: no secret', async () => {
     const body = join(t.dir, 'body.json');
     await writeFile(body, (await qwh('sample', ['sample', '--seed', '3'])).stdout);
@@ -351,6 +407,7 @@ webhooks:
         'report.xml',
         'report.json',
         'saved.ndjson',
+        'relay.ndjson',
         `.qwh/journal-acc.yaml.jsonl`,
         `.qwh/stages-acc.yaml.json`,
         'cap.ndjson',
@@ -359,7 +416,7 @@ webhooks:
     expect(files.some((f) => f.startsWith('acc.yaml.qwh-bak-'))).toBe(true);
     for (const rel of files) {
       for (const s of FORMS) expect(rel.includes(s), `file name ${rel}`).toBe(false);
-      if (allowed(rel) || rel === 'hmac.secret' || rel === 'body.json') continue;
+      if (allowed(rel) || ['hmac.secret', 'prev.secret', 'body.json'].includes(rel)) continue;
       const text = readFileSync(join(t.dir, rel), 'utf8');
       for (const s of FORMS) expect(text.includes(s), `${rel} contains ${s}`).toBe(false);
     }
@@ -373,6 +430,10 @@ webhooks:
       readFileSync(join(t.dir, 'saved.ndjson'), 'utf8').trim().split('\n').length,
     ).toBeGreaterThan(20);
     expect(receiver.hits.get('/main')).toBeGreaterThan(0);
+    // The relay recorded what passed through it (the test-endpoint suites, both versions' lines).
+    expect(
+      readFileSync(join(t.dir, 'relay.ndjson'), 'utf8').trim().split('\n').length,
+    ).toBeGreaterThan(15);
     for (const rel of files.filter((f) => f.startsWith('.qwh/secrets/')))
       expect(statSync(join(t.dir, rel)).mode & 0o777, rel).toBe(0o600);
   });

@@ -96,18 +96,35 @@ describe('deliveries that catch a receiver hashing a re-serialised body', () => 
     expect(report.verdict).toBe('fail');
   });
 
-  it('a raw-bytes receiver (qwh listen) passes every check', async () => {
+  it('a raw-bytes receiver (qwh listen) passes every check, the rotation one included', async () => {
     const r = await startReceiver({
       secret: SECRET,
+      previousSecret: 'the-old-secret-1',
       authHeader: { name: 'X-Token', value: 't0k' },
     });
     const report = await runEndpointChecks(
-      target(r.url, { secret: SECRET, authHeader: { name: 'X-Token', value: 't0k' } }),
+      target(r.url, {
+        ...{ secret: SECRET, previousSecret: 'the-old-secret-1' },
+        authHeader: { name: 'X-Token', value: 't0k' },
+      }),
       { createSender: createHttpSender, clock, logger: silentLogger },
     );
     await r.close();
     expect(report.verdict).toBe('pass');
-    expect(report.counts).toEqual({ pass: 10, fail: 0, warn: 0, skip: 0 });
+    expect(report.counts).toEqual({ pass: 11, fail: 0, warn: 0, skip: 0 });
+  });
+
+  it('accepts-both-secrets fails against a receiver that knows only the new secret, saying so', async () => {
+    const r = await startReceiver({ secret: SECRET });
+    const report = await runEndpointChecks(
+      target(r.url, { secret: SECRET, previousSecret: 'the-old-secret-1' }),
+      { createSender: createHttpSender, clock, logger: silentLogger },
+    );
+    await r.close();
+    expect(status(report, 'accepts-both-secrets')).toBe('fail');
+    expect(reason(report, 'accepts-both-secrets')).toContain(M.nOf(1, 2));
+    expect(status(report, 'accepts-complete')).toBe('pass');
+    expect(report.verdict).toBe('fail');
   });
 
   it('a receiver refusing every signed body is not called a re-serialiser', async () => {
@@ -225,7 +242,11 @@ describe('no green without security', () => {
     await r.close();
     expect(status(report, 'rejects-missing-auth')).toBe('fail');
     expect(reason(report, 'rejects-missing-auth')).toBe(M.strictFail('skip', M.skipNoAuth));
-    expect(report.counts.skip + report.counts.warn).toBe(0);
+    // No previous secret is no rotation, not a gap: that skip stays a skip.
+    expect(report.checks.filter((c) => c.status === 'skip').map((c) => c.id)).toEqual([
+      'accepts-both-secrets',
+    ]);
+    expect(report.counts.warn).toBe(0);
     expect(exitCodeOfVerdict(report.verdict)).toBe(ExitCode.PROBLEMS);
     expect(reason(unguarded, 'rejects-wrong-secret')).toBe(M.strictFail('warn', M.skipNoSecret));
     expect(unguarded.verdict).toBe('fail');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Output } from '../../src/contracts/index.js';
 import { summarizeAccount } from '../../src/core/account/summary.js';
 import { validateAccount } from '../../src/core/account/validate.js';
-import { signBody, verifySignature } from '../../src/core/signing.js';
+import { signBody, verifyRotation } from '../../src/core/signing.js';
 import { MESSAGES } from '../../src/messages/index.js';
 import { FIXTURES } from '../helpers/bin.js';
 import { CHECK_REPORTERS, renderCheckInvalidJson } from '../../src/ui/reporters/check.js';
@@ -124,15 +124,23 @@ describe('sign / verify reporters', () => {
       sha256: 'ab',
     });
   });
-  it('verify: a match, a mismatch with its reason and causes; JSON carries the reason', () => {
-    const ok = { result: verifySignature('k', body, signature), bytes: 7, sha256: 'ab' };
+  it('verify: a match (and which secret), a mismatch with its reason and causes; JSON carries the reason', () => {
+    const ok = { result: verifyRotation('k', undefined, body, signature), bytes: 7, sha256: 'ab' };
     expect(VERIFY_REPORTERS.human(ok, plain)).toBe(`✔ ${MESSAGES.sign.match}\n`);
     expect(JSON.parse(VERIFY_REPORTERS.json(ok, plain))).toEqual({
       ok: true,
+      secret: 'current',
       bytes: 7,
       sha256: 'ab',
     });
-    const bad = { result: verifySignature('other', body, signature), bytes: 7, sha256: 'ab' };
+    const old = { result: verifyRotation('new', 'k', body, signature), bytes: 7, sha256: 'ab' };
+    expect(VERIFY_REPORTERS.human(old, plain)).toContain(MESSAGES.secrets.matched('previous'));
+    expect(JSON.parse(VERIFY_REPORTERS.json(old, plain))).toMatchObject({ secret: 'previous' });
+    const bad = {
+      result: verifyRotation('other', undefined, body, signature),
+      bytes: 7,
+      sha256: 'ab',
+    };
     const text = VERIFY_REPORTERS.human(bad, plain);
     expect(text).toContain(MESSAGES.sign.bodyFacts(7, 'ab'));
     expect(text).toContain(MESSAGES.sign.causes);

@@ -41,10 +41,12 @@ export function testEndpointCommand(run: Runner): Command {
       ],
     ]) +
       `
-Checks: accepts-complete, accepts-incomplete, rejects-tampered-body, rejects-wrong-secret,
-  rejects-missing-signature, rejects-missing-auth, rejects-wrong-auth, no-redirect,
-  duplicate-delivery, latency (burst mode: burst, no-redirect, latency).
-  Signature checks are skipped without a secret, auth checks without an auth header.
+Checks: accepts-complete, accepts-incomplete, accepts-both-secrets, rejects-tampered-body,
+  rejects-wrong-secret, rejects-missing-signature, rejects-missing-auth, rejects-wrong-auth,
+  no-redirect, duplicate-delivery, latency (burst mode: burst, no-redirect, latency).
+  Signature checks are skipped without a secret, auth checks without an auth header,
+  accepts-both-secrets without --previous-secret-env/-file (a rotation: Qualifio may sign with
+  the previous secret for 30 minutes after a change).
 
 Environment: QWH_ENDPOINT_URL, QWH_TIMEOUT_MS, QWH_WARN_MS, QWH_CA_FILE, QWH_REPORTER, QWH_CHECKS
   (flags > environment > testEndpoint in qwh.config.* > defaults).
@@ -74,12 +76,27 @@ export function listenCommand(run: Runner): Command {
         'require an auth header',
       ],
       ['qwh listen --json --save deliveries.ndjson', 'events as NDJSON; keep what arrived'],
+      [
+        'qwh listen --host 0.0.0.0 --port 8787 --secret-env S --forward-to http://127.0.0.1:3000/hooks --save dual-run.ndjson',
+        'relay in front of your receiver for the dual run; then qwh migrate observe --captures dual-run.ndjson',
+      ],
+      [
+        'qwh listen --secret-env NEW --previous-secret-env OLD',
+        'secret rotation: accept both (Qualifio may sign with the old one for 30 minutes)',
+      ],
     ]) +
       `
 Answers: 200 accepted (or duplicate, same id again), 401 bad/missing signature or auth header,
   400 not a participation, 413 body over 1 MiB, 405 not a POST.
+With --forward-to (relay): every delivery is forwarded as it came (exact bytes, headers but the
+  hop-by-hop ones), whatever qwh judged of it; the sender gets the receiver's status and body
+  (up to 8 KiB), 502 when it does not answer or redirects, 504 after --forward-timeout. --save
+  then records every delivery, 1.0 and 2.0, in the capture format (docs/migrate.md).
 The ready URL is printed on stderr ("qwh listen: ready at URL"), and first on stdout with --json.
-Ctrl-C or SIGTERM stops it cleanly and flushes --save (exit 0).
+Ctrl-C or SIGTERM stops it cleanly and flushes --save.
+
+Exit codes: 0 stopped by Ctrl-C/SIGTERM, 2 bad input (flags, secret, port in use, --save),
+  4 refused --forward-to address (link-local / cloud metadata), 130 a second Ctrl-C.
 `,
   );
   withCommon(cmd).action(async (_o, c: Command) =>

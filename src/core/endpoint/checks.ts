@@ -5,6 +5,7 @@ import { MESSAGES } from '../../messages/index.js';
 export const SUITE_CHECK_IDS = [
   'accepts-complete',
   'accepts-incomplete',
+  'accepts-both-secrets',
   'rejects-tampered-body',
   'rejects-wrong-secret',
   'rejects-missing-signature',

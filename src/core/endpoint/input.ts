@@ -30,6 +30,8 @@ export interface TestEndpointInput {
   url: string;
   version: 1 | 2;
   secret?: SecretPick;
+  /** The secret before a rotation (flags only): accepts-both-secrets. */
+  previousSecret?: SecretPick;
   authHeader?: { name: string; value: SecretPick };
   payload?: string;
   sample?: 'complete' | 'incomplete' | 'all';
@@ -58,6 +60,20 @@ export function secretFlagPick(
   if (envName) return { ref: { env: envName }, base: 'cwd' };
   if (file) return { ref: { file }, base: 'cwd' };
   return undefined;
+}
+
+/**
+ * The previous secret of a rotation (`--previous-secret-env/-file`), refused without a current
+ * one: a previous secret alone would accept what the current one signs no more.
+ */
+export function previousSecretPick(
+  o: { previousSecretEnv?: string | undefined; previousSecretFile?: string | undefined },
+  current: unknown,
+): SecretPick | undefined {
+  const pick = secretFlagPick(o.previousSecretEnv, o.previousSecretFile, 'the previous secret');
+  if (pick && current === undefined)
+    throw new UserError(MESSAGES.secrets.previousWithoutCurrent, ExitCode.USAGE);
+  return pick;
 }
 
 /** Checks an auth header name given on the command line. */
@@ -102,6 +118,7 @@ export function resolveTestEndpointInput(
     secretFlagPick(o.secretEnv, o.secretFile, 'the secret') ??
     fromConfig(o.secret) ??
     fromAccount(account?.secret);
+  const previousSecret = previousSecretPick(o, secret);
   const authValue =
     secretFlagPick(o.authHeaderEnv, o.authHeaderFile, 'the auth header value') ??
     fromConfig(o.authHeader?.value) ??
@@ -127,6 +144,7 @@ export function resolveTestEndpointInput(
     url,
     version,
     ...(secret ? { secret } : {}),
+    ...(previousSecret ? { previousSecret } : {}),
     ...(authHeader ? { authHeader } : {}),
     ...(o.payload !== undefined ? { payload: o.payload } : {}),
     ...(o.sample !== undefined ? { sample: o.sample } : {}),
@@ -159,8 +177,12 @@ export type ListenOptions = Resolved<typeof LISTEN_OPTIONS>;
 export interface ListenInput {
   host: string;
   port: number;
-  version: 1 | 2;
+  /** Absent in relay mode without --version: each delivery's version is told from it. */
+  version?: 1 | 2;
   secret?: SecretPick;
+  previousSecret?: SecretPick;
+  /** Relay mode: the receiver behind (no credentials in it) and the deadline of one forward. */
+  forward?: { url: string; timeoutMs: number };
   authHeader?: { name: string; value: SecretPick };
   save?: string;
   json: boolean;
@@ -169,14 +191,29 @@ export interface ListenInput {
 /** Settles listen's input (flag > QWH_LISTEN_* > default already applied): the secret and auth header from their flags. */
 export function resolveListenInput(o: ListenOptions): ListenInput {
   const secret = secretFlagPick(o.secretEnv, o.secretFile, 'the secret');
+  const previousSecret = previousSecretPick(o, secret);
+  if (o.forwardTo !== undefined) {
+    const u = new URL(o.forwardTo);
+    if (u.username !== '' || u.password !== '')
+      throw new UserError(
+        MESSAGES.listen.relay.credentialsInUrl(`${u.protocol}//${u.host}${u.pathname}`),
+        ExitCode.USAGE,
+        MESSAGES.listen.relay.credentialsHint,
+      );
+  }
+  const relay = o.forwardTo !== undefined;
   const authValue = secretFlagPick(o.authHeaderEnv, o.authHeaderFile, 'the auth header value');
   checkHeaderName(o.authHeaderName);
   const authHeader = authHeaderOf(o.authHeaderName, authValue);
   return {
     host: o.host,
     port: o.port,
-    version: o.version,
+    ...(!relay || o.sources.version !== 'default' ? { version: o.version } : {}),
     ...(secret ? { secret } : {}),
+    ...(previousSecret ? { previousSecret } : {}),
+    ...(o.forwardTo !== undefined
+      ? { forward: { url: o.forwardTo, timeoutMs: o.forwardTimeout } }
+      : {}),
     ...(authHeader ? { authHeader } : {}),
     ...(o.save ? { save: o.save } : {}),
     json: o.json === true,

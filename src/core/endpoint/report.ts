@@ -18,6 +18,8 @@ export interface EndpointTarget {
   version: 1 | 2;
   authHeader?: { name: string; value: string };
   secret?: string;
+  /** The secret before a rotation: accepts-both-secrets signs one delivery with each. */
+  previousSecret?: string;
   /** The user's own captured bodies; generated samples when absent. */
   payloads?: EndpointPayload[];
   sample?: 'complete' | 'incomplete' | 'all';

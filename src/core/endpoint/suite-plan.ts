@@ -43,7 +43,7 @@ export type PlannedCheck =
   | {
       /** Every payload must be accepted (2xx); one delivery per payload, in order. */
       kind: 'accept';
-      id: 'accepts-complete' | 'accepts-incomplete';
+      id: 'accepts-complete' | 'accepts-incomplete' | 'accepts-both-secrets';
       what: string;
       payloads: EndpointPayload[];
       deliveries: Delivery[];
@@ -107,7 +107,7 @@ export function reformattedSampleBytes(seed: number, state: SampleState): Buffer
   return publishedStyleBytes(generateSample(seed >>> 0, state).v2);
 }
 
-type Sign = 'ok' | 'other' | 'none';
+type Sign = 'ok' | 'previous' | 'other' | 'none';
 type Auth = 'ok' | 'wrong' | 'none';
 
 /** The bodies and headers of one plan (closed over target, seed and random). */
@@ -151,7 +151,12 @@ function makers(target: EndpointTarget, inputs: PlanInputs) {
         authMode === 'ok' ? auth.value : wrongAuthValue(auth.value, `qwh-wrong-${random.hex(12)}`);
     const signMode = o.sign ?? 'ok';
     if (secret && signMode !== 'none') {
-      const key = signMode === 'ok' ? secret : `qwh-other-secret-${random.hex(16)}`;
+      const key =
+        signMode === 'ok'
+          ? secret
+          : signMode === 'previous' && target.previousSecret !== undefined
+            ? target.previousSecret
+            : `qwh-other-secret-${random.hex(16)}`;
       h[SIGNATURE_HEADER] = signBody(key, o.signBytes ?? p.bytes);
     }
     return h;
@@ -251,6 +256,20 @@ function step(id: CheckId, target: EndpointTarget, m: Makers): Step {
         m,
         M.skipNoIncompletePayload,
       );
+    case 'accepts-both-secrets': {
+      // A rotation: Qualifio may sign with either secret for 30 minutes; both must be accepted.
+      if (!target.secret || target.previousSecret === undefined)
+        return { skip: M.skipNoPreviousSecret };
+      const now = m.body(8);
+      const before = m.body(9);
+      return {
+        ...{ kind: 'accept', id, what: M.signedCurrentAndPrevious, payloads: [now, before] },
+        deliveries: [
+          m.valid(now),
+          { bytes: before.bytes, headers: m.headers(before, { sign: 'previous' }) },
+        ],
+      };
+    }
     case 'rejects-tampered-body':
     case 'rejects-wrong-secret':
     case 'rejects-missing-signature':

@@ -10,7 +10,7 @@ import { sha256Hex } from '../hash.js';
 import { looksFormEncoded, parseFormEncoded } from '../payload/v1.js';
 import { routeParticipation, type ParticipationContext } from '../routing/route.js';
 import { SIMULATE_HEADER } from '../simulate/deliveries.js';
-import { verifySignature } from '../signing.js';
+import { verifyRotation } from '../signing.js';
 import type { ObserveEvidence } from './stages.js';
 
 /**
@@ -157,6 +157,8 @@ export interface ObserveTarget {
   scope: Scope;
   /** The 2.0 webhook's configured secret (undefined: it signs nothing). */
   secret?: string;
+  /** The secret before a rotation (`--previous-secret-env/-file`), accepted too. */
+  previousSecret?: string;
   /** When the admin confirmed `configured` (ms): 1.0 deliveries before it are not judged. */
   since: number;
 }
@@ -261,7 +263,8 @@ export interface ObservedEntry {
   sim?: true;
   /** The webhooks (1.0 keys) it was judged for (`--webhook` judges one): others judge it later. */
   j: string[];
-  to: Array<{ key: string; ok: boolean }>;
+  /** `prev`: verified with the previous secret (a rotation), not the configured one. */
+  to: Array<{ key: string; ok: boolean; prev?: true }>;
 }
 
 /** The observe ledger: every delivery seen so far. */
@@ -270,10 +273,18 @@ export interface ObservedDoc {
   entries: ObservedEntry[];
 }
 
-/** Whether a 2.0 delivery verifies with the webhook's configured secret (1.0 is not signed). */
-function signatureOk(t: ObserveTarget, d: Delivery): boolean {
-  if (d.version === 1 || t.secret === undefined) return true;
-  return verifySignature(t.secret, d.body, d.signature).ok;
+/**
+ * Whether a 2.0 delivery verifies with the webhook's configured secret, or the previous one
+ * during a rotation (1.0 is not signed), as the ledger keeps it.
+ */
+function judgedFor(t: ObserveTarget, d: Delivery): { key: string; ok: boolean; prev?: true } {
+  if (d.version === 1 || t.secret === undefined) return { key: t.v1Key, ok: true };
+  const r = verifyRotation(t.secret, t.previousSecret, d.body, d.signature);
+  return {
+    key: t.v1Key,
+    ok: r.ok,
+    ...(r.ok && r.matched === 'previous' ? { prev: true as const } : {}),
+  };
 }
 
 function entryOf(
@@ -302,7 +313,7 @@ function entryOf(
     state: str(f.state),
     ...(d.simulated ? { sim: true as const } : {}),
     j: judged.map((t) => t.v1Key),
-    to: to.map((t) => ({ key: t.v1Key, ok: signatureOk(t, d) })),
+    to: to.map((t) => judgedFor(t, d)),
   };
 }
 
@@ -319,6 +330,7 @@ export function reconcile(
   const v1 = new Map<string, ObservedEntry>();
   const v2 = new Map<string, ObservedEntry>();
   let bad = 0;
+  let previous = 0;
   let last = 0;
   let lastV2 = 0;
   for (const e of es) {
@@ -330,6 +342,7 @@ export function reconcile(
     } else if (!mine.ok) bad++;
     else {
       lastV2 = Math.max(lastV2, e.at);
+      if (mine.prev && !v2.has(e.id)) previous++;
       if (!v2.has(e.id)) v2.set(e.id, e);
     }
   }
@@ -349,6 +362,7 @@ export function reconcile(
   return {
     at: now.toISOString(),
     verified: v2.size,
+    ...(previous > 0 ? { verifiedWithPrevious: previous } : {}),
     badSignature: bad,
     lost,
     v2Only,
@@ -432,7 +446,7 @@ function judgeAgain(
   return {
     ...e,
     j: [...e.j, ...fresh.map((t) => t.v1Key)],
-    to: [...e.to, ...to.map((t) => ({ key: t.v1Key, ok: signatureOk(t, d) }))],
+    to: [...e.to, ...to.map((t) => judgedFor(t, d))],
   };
 }
 

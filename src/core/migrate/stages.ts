@@ -26,6 +26,8 @@ export interface ObserveEvidence {
   at: string;
   /** Real (not X-Qwh-Test) 2.0 deliveries whose signature verified with the configured secret. */
   verified: number;
+  /** Of `verified`, those signed with the previous secret (a rotation's window; absent: none). */
+  verifiedWithPrevious?: number;
   /** Real 2.0 deliveries whose signature did not verify (or was missing). */
   badSignature: number;
   /** Participations delivered by 1.0 but not by 2.0 since `configured`: would be lost. */

@@ -1,4 +1,4 @@
-import { authFlagRows, jsonRow } from './shared-rows.js';
+import { authFlagRows, jsonRow, previousSecretFlagRows } from './shared-rows.js';
 import { defineOptions } from './spec.js';
 
 /** `qwh listen`: flag > QWH_LISTEN_* > default (no config section: a receiver is run by hand). */
@@ -29,10 +29,28 @@ export const LISTEN_OPTIONS = defineOptions({
       default: 2,
     },
     ...authFlagRows('to require'),
+    ...previousSecretFlagRows,
+    {
+      key: 'forwardTo',
+      flags: '--forward-to <url>',
+      description:
+        'relay: forward every delivery (exact bytes and headers) to this receiver and answer with its status',
+      value: { type: 'url' },
+      env: 'QWH_LISTEN_FORWARD_TO',
+    },
+    {
+      key: 'forwardTimeout',
+      flags: '--forward-timeout <ms>',
+      description: 'relay: deadline of one forward, then 504 (default 10000)',
+      value: { type: 'int', min: 100, max: 120_000 },
+      env: 'QWH_LISTEN_FORWARD_TIMEOUT_MS',
+      default: 10_000,
+    },
     {
       key: 'save',
       flags: '--save <file>',
-      description: 'append each accepted delivery (first seen) as one NDJSON line',
+      description:
+        'append each accepted delivery (first seen; with --forward-to: every delivery) as one capture line',
       value: { type: 'path' },
     },
     jsonRow('NDJSON on stdout: {"event":"ready","url":…} first, then one event per delivery'),

@@ -1,4 +1,5 @@
 import { defineOptions } from './spec.js';
+import { previousSecretFlagRows } from './shared-rows.js';
 
 /** The account-file argument every migrate command takes. */
 const fileRow = {
@@ -253,6 +254,7 @@ export const MIGRATE_OBSERVE_OPTIONS = defineOptions({
       description: 'capture files or folders (NDJSON, docs/migrate.md "Captures"); - for stdin',
       value: { type: 'list' },
     },
+    ...previousSecretFlagRows,
     webhookRow,
     jsonRow(' (evidence per webhook)'),
   ],

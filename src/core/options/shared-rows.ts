@@ -16,6 +16,25 @@ export const secretFlagRows = [
   },
 ] as const;
 
+/**
+ * The secret before a rotation (`--previous-secret-env`, `--previous-secret-file`): listen,
+ * verify, test-endpoint, migrate observe. Qualifio may sign with it for 30 minutes after a change.
+ */
+export const previousSecretFlagRows = [
+  {
+    key: 'previousSecretEnv',
+    flags: '--previous-secret-env <NAME>',
+    description: 'rotation: also accept signatures made with the secret in this variable',
+    value: { type: 'env-name' },
+  },
+  {
+    key: 'previousSecretFile',
+    flags: '--previous-secret-file <file>',
+    description: 'rotation: also accept signatures made with the secret in this file',
+    value: { type: 'path' },
+  },
+] as const;
+
 /** The auth header and secret flags test-endpoint and listen share. */
 export const authFlagRows = (what: string) =>
   [

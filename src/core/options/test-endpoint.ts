@@ -1,4 +1,4 @@
-import { authFlagRows } from './shared-rows.js';
+import { authFlagRows, previousSecretFlagRows } from './shared-rows.js';
 import { defineOptions } from './spec.js';
 
 /** Report formats of test-endpoint. */
@@ -38,6 +38,7 @@ export const TEST_ENDPOINT_OPTIONS = defineOptions({
       value: { type: 'string' },
     },
     ...authFlagRows('the receiver requires'),
+    ...previousSecretFlagRows,
     {
       key: 'authHeader',
       description: 'auth header the receiver requires: { name, value: { env } | { file } }',

@@ -1,4 +1,4 @@
-import { bodyFileRow, jsonRow, secretFlagRows } from './shared-rows.js';
+import { bodyFileRow, jsonRow, previousSecretFlagRows, secretFlagRows } from './shared-rows.js';
 import { defineOptions } from './spec.js';
 
 /** `qwh verify [file] --signature <value>`: the same body and secret inputs as sign. */
@@ -7,6 +7,7 @@ export const VERIFY_OPTIONS = defineOptions({
   rows: [
     bodyFileRow,
     ...secretFlagRows,
+    ...previousSecretFlagRows,
     {
       key: 'signature',
       flags: '--signature <value>',

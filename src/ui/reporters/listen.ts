@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Output, RuntimeContext } from '../../contracts/index.js';
+import { MESSAGES } from '../../messages/index.js';
 import { colorsFor } from '../colors.js';
 
 /**
@@ -17,6 +18,10 @@ export interface ListenEvent {
   test: boolean;
   /** Where an accepted body departs from qwh's reading of the 2.0 model (not a documented fact). */
   warnings?: string[];
+  /** Which secret the signature was made with (rotation). */
+  secret?: 'current' | 'previous';
+  /** Relay mode: what the receiver behind answered, or why it did not. */
+  forward?: { status?: number; message?: string; ms: number };
 }
 
 /** The receiver's counters at the end of a run. */
@@ -40,7 +45,12 @@ export function renderListenEvent(e: ListenEvent, c: ChalkInstance): string {
         : c.red('rejected ');
   const id = e.id ? ` ${e.id}` : '';
   const detail = e.result === 'accepted' ? '' : ` — ${e.reason}`;
-  const line = `${c.dim(time)}  ${status}  ${what}${id}${c.dim(` (${e.bytes} B${e.test ? ', qwh test' : ''})`)}${detail}\n`;
+  const prev =
+    e.secret === 'previous' ? ` ${c.yellow(MESSAGES.listen.relay.secretMatched('previous'))}` : '';
+  const fwd = !e.forward
+    ? ''
+    : ` ${e.forward.status !== undefined ? c.dim(MESSAGES.listen.relay.forwarded(e.forward.status)) : c.red(MESSAGES.listen.relay.notForwarded(e.forward.message ?? ''))}`;
+  const line = `${c.dim(time)}  ${status}  ${what}${id}${c.dim(` (${e.bytes} B${e.test ? ', qwh test' : ''})`)}${prev}${detail}${fwd}\n`;
   // Accepted all the same: the model is qwh's reading, the receiver must not reject for it.
   return line + (e.warnings ?? []).map((w) => `    ${c.yellow('⚠')} ${w}\n`).join('');
 }

@@ -120,6 +120,8 @@ function observeHuman(v: ObserveView, c: ChalkInstance): string {
     out.push(
       `  ${C.evidence({ verified: e.verified, lost: e.lost.length, paired: e.paired, v2Only: e.v2Only.length, window: Math.floor(e.windowMinutes), ...(e.lastRealDelivery ? { last: e.lastRealDelivery } : {}) })}`,
     );
+    if (e.verifiedWithPrevious)
+      out.push(`  ${c.yellow('!')} ${C.verifiedWithPrevious(e.verifiedWithPrevious)}`);
     if (e.badSignature > 0) out.push(`  ${c.red('✖')} ${C.badSignature(e.badSignature)}`);
     if (e.delayMs) out.push(`  ${C.delay(e.delayMs.median, e.delayMs.max)}`);
     if (e.windowMinutes < RECONCILE_WINDOW_MINUTES)
