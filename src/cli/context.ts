@@ -55,14 +55,16 @@ export function createContext(
 ): RuntimeContext {
   const env = proc.env;
   // A weak secret is said once, when it is registered (read): never with its value.
+  // Through the stderr sink: the label (a file name, a field path) is untrusted text too.
   const redactor = new Redactor({
-    onWeak: (why, label) => proc.stderr.write(`warning: ${MESSAGES.secrets.weak(label, why)}\n`),
+    onWeak: (why, label) => stderr.write(`warning: ${MESSAGES.secrets.weak(label, why)}\n`),
   });
+  const stderr = makeOutput(proc.stderr, redactor, colorLevelFor(proc.stderr, env, opts.color));
   const ci = envFlag(env.CI);
   const stderrTTY = Boolean(proc.stderr.isTTY);
   return {
     stdout: makeOutput(proc.stdout, redactor, colorLevelFor(proc.stdout, env, opts.color)),
-    stderr: makeOutput(proc.stderr, redactor, colorLevelFor(proc.stderr, env, opts.color)),
+    stderr,
     stdin: proc.stdin,
     interactive: Boolean(proc.stdin.isTTY) && stderrTTY && !ci,
     progress: stderrTTY && !ci && opts.progress !== false,

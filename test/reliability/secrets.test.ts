@@ -199,14 +199,15 @@ describe('no secret in anything qwh writes, for every command', () => {
       '--auth-header-env',
       'QWH_S_AUTH',
     ];
+    // A token URL is never an argument (refused, issue 16 bug 15): from the environment.
     const url = `${l.url}?token=${TOKEN}`;
-    expect((await qwh('te human', ['test-endpoint', url, ...flags])).code).toBe(0);
-    expect((await qwh('te json', ['test-endpoint', url, ...flags, '--json'])).code).toBe(0);
+    env.QWH_ENDPOINT_URL = url;
+    expect((await qwh('te human', ['test-endpoint', ...flags])).code).toBe(0);
+    expect((await qwh('te json', ['test-endpoint', ...flags, '--json'])).code).toBe(0);
     expect(
       (
         await qwh('te junit', [
           'test-endpoint',
-          url,
           ...flags,
           '--reporter',
           'junit',
@@ -219,7 +220,6 @@ describe('no secret in anything qwh writes, for every command', () => {
       (
         await qwh('te json out', [
           'test-endpoint',
-          url,
           ...flags,
           '--reporter',
           'json',
@@ -228,9 +228,9 @@ describe('no secret in anything qwh writes, for every command', () => {
         ])
       ).code,
     ).toBe(0);
-    expect(
-      (await qwh('te github', ['test-endpoint', url, ...flags, '--reporter', 'github'])).code,
-    ).toBe(0);
+    expect((await qwh('te github', ['test-endpoint', ...flags, '--reporter', 'github'])).code).toBe(
+      0,
+    );
     // Wrong secret: the failure explanation (bytes, SHA-256, header start) must not leak either.
     expect(
       (
@@ -238,7 +238,6 @@ describe('no secret in anything qwh writes, for every command', () => {
           'te wrong',
           [
             'test-endpoint',
-            url,
             '--secret-env',
             'QWH_S_OTHER',
             '--auth-header-name',
@@ -277,10 +276,13 @@ webhooks:
     // The account file names an env variable: refused (exit 4, its output scanned too) until the
     // user's own config allows it (trust.env; docs/reliability.md "Secret references").
     const te = ['test-endpoint', '--account', 'acc-v2.yaml', '--webhook', 'v2'];
+    env.QWH_ENDPOINT_URL = undefined; // the URL from the account file
     expect((await qwh('te account refused', te)).code).toBe(4);
     await writeFile(join(t.dir, 'trust.json'), JSON.stringify({ trust: { env: ['QWH_S_AUTH'] } }));
     expect((await qwh('te account', [...te, '--config', 'trust.json'])).code).toBe(0);
-    expect((await qwh('te burst', ['test-endpoint', url, ...flags, '--count', '20'])).code).toBe(0);
+    env.QWH_ENDPOINT_URL = url;
+    expect((await qwh('te burst', ['test-endpoint', ...flags, '--count', '20'])).code).toBe(0);
+    env.QWH_ENDPOINT_URL = undefined;
     const stopped = await l.stop();
     outputs.push(['listen stdout', stopped.stdout], ['listen stderr', stopped.stderr]);
     expect(stopped.code).toBe(0);
