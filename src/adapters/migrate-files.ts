@@ -56,7 +56,7 @@ export async function loadForMigrate(
   log: Logger,
 ): Promise<LoadedAccount> {
   const loaded = await loadAccountFile(file, ctx.cwd);
-  registerUrlSecrets(loaded.account, (v) => ctx.redactor.add(v));
+  registerUrlSecrets(loaded.account, (v, label) => ctx.redactor.add(v, label));
   for (const w of loaded.warnings)
     log.warn(`${file} › ${formatPathByKey(w.path, loaded.account.webhooks)}: ${w.message}`);
   return loaded;

@@ -4,6 +4,7 @@ import type { SecretMasker } from '../contracts/index.js';
 import type { SecretRef } from '../core/account/schema.js';
 import { checkAccountRef, describeRef, type SecretTrust } from '../core/account/secret-trust.js';
 import { formatPath, type DocPath } from '../core/path.js';
+import { secretWeakness } from '../core/redact.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { MESSAGES } from '../messages/index.js';
@@ -31,6 +32,18 @@ export interface AccountOrigin {
 }
 
 const S = MESSAGES.secrets;
+
+/** Registers a secret for masking, refusing (exit 2) a 1–3 character one: it could never be masked. */
+function register(v: string, label: string, src: SecretSource): string {
+  if (secretWeakness(v) === 'too-short')
+    throw new UserError(S.tooShort(label), ExitCode.USAGE, S.tooShortHint);
+  src.redactor.add(v, label);
+  return v;
+}
+
+function labelOf(src: SecretSource, what: string): string {
+  return src.account ? `${src.account.file} › ${formatPath(src.account.path)} (${what})` : what;
+}
 
 /** Refuses (exit 4) an account file's reference the trust model does not allow, before anything is read. */
 export function assertTrustedRef(ref: SecretRef, origin: AccountOrigin): void {
@@ -82,8 +95,7 @@ export function secretFromEnv(name: string, src: SecretSource): string {
       ExitCode.USAGE,
       MESSAGES.secrets.envMissingHint(name),
     );
-  src.redactor.add(v);
-  return v;
+  return register(v, labelOf(src, `environment variable ${name}`), src);
 }
 
 /** Reads a secret from a file (one trailing newline dropped, as editors add one); registers it for masking. */
@@ -109,17 +121,13 @@ export async function secretFromFile(file: string, src: SecretSource): Promise<s
   }
   const v = text.replace(/\r?\n$/, '');
   if (v === '') throw new UserError(MESSAGES.secrets.fileEmpty(file), ExitCode.USAGE);
-  src.redactor.add(v);
-  return v;
+  return register(v, labelOf(src, `secret file ${file}`), src);
 }
 
 /** Resolves an account-file secret reference (literal, { env }, { file }); registers it for masking. */
 export async function resolveSecretRef(ref: SecretRef, src: SecretSource): Promise<string> {
   if (src.account) assertTrustedRef(ref, src.account);
-  if (typeof ref === 'string') {
-    src.redactor.add(ref);
-    return ref;
-  }
+  if (typeof ref === 'string') return register(ref, labelOf(src, 'a literal value'), src);
   if ('env' in ref) return secretFromEnv(ref.env, src);
   return secretFromFile(ref.file, src);
 }

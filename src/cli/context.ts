@@ -1,5 +1,7 @@
 import type { Output, RuntimeContext } from '../contracts/index.js';
 import { Redactor } from '../core/redact.js';
+import { MESSAGES } from '../messages/index.js';
+import { neutralizeControls } from '../ui/terminal-text.js';
 
 export interface ContextOptions {
   color?: boolean | undefined;
@@ -36,7 +38,8 @@ export function colorLevelFor(
 function makeOutput(stream: NodeJS.WriteStream, redactor: Redactor, level: 0 | 1 | 2 | 3): Output {
   return {
     write: (text: string) => {
-      stream.write(redactor.redact(text));
+      // Last-line secret scan, then no control character of untrusted text reaches the terminal.
+      stream.write(neutralizeControls(redactor.redact(text), level > 0));
     },
     isTTY: Boolean(stream.isTTY),
     columns: stream.columns || 100,
@@ -53,12 +56,17 @@ export function createContext(
   onInterrupt: RuntimeContext['onInterrupt'],
 ): RuntimeContext {
   const env = proc.env;
-  const redactor = new Redactor();
+  // A weak secret is said once, when it is registered (read): never with its value.
+  // Through the stderr sink: the label (a file name, a field path) is untrusted text too.
+  const redactor = new Redactor({
+    onWeak: (why, label) => stderr.write(`warning: ${MESSAGES.secrets.weak(label, why)}\n`),
+  });
+  const stderr = makeOutput(proc.stderr, redactor, colorLevelFor(proc.stderr, env, opts.color));
   const ci = envFlag(env.CI);
   const stderrTTY = Boolean(proc.stderr.isTTY);
   return {
     stdout: makeOutput(proc.stdout, redactor, colorLevelFor(proc.stdout, env, opts.color)),
-    stderr: makeOutput(proc.stderr, redactor, colorLevelFor(proc.stderr, env, opts.color)),
+    stderr,
     stdin: proc.stdin,
     interactive:
       Boolean(proc.stdin.isTTY) &&

@@ -3,10 +3,22 @@
  * runs in, and the handler shape src/cli calls. Built once by src/cli/context.ts.
  */
 
-/** Masks secrets (registered as they are resolved) in any text before it leaves qwh. */
+/** Why a secret is weak: 1–3 characters (refused where read), under 8, or a common word. */
+export type SecretWeakness = 'too-short' | 'short' | 'common';
+
+/**
+ * Masks secrets (registered as they are resolved). `mask` is for text known to carry secrets (a
+ * secret-bearing value, a header value, an echoed body, a receiver's snippet, the migrate diff):
+ * every registered secret, in every escaped form. `redact` is the last-line scan every output
+ * passes through: unambiguous secrets only (12+ characters, not a common word), so keys, ids and
+ * qwh's own text are never garbled by a short secret.
+ */
 export interface SecretMasker {
-  /** Registers a secret value; returns it unchanged for convenient chaining. */
-  add(secret: string | undefined | null): string | undefined | null;
+  /** Registers a secret value (label: where it came from, named in a weak-secret warning); returns it unchanged. */
+  add(secret: string | undefined | null, label?: string): string | undefined | null;
+  /** Masks every registered secret in a secret-bearing text. */
+  mask(text: string): string;
+  /** The last-line scan: masks the unambiguous registered secrets only. */
   redact(text: string): string;
   readonly size: number;
 }

@@ -3,6 +3,8 @@ export const CHECK_MESSAGES = {
   valid: (file: string) => `${file} is a valid account file.`,
   invalid: (file: string, n: number) => `${file}: ${n} problem${n === 1 ? '' : 's'} found`,
   noWebhooks: 'No webhooks.',
+  forbiddenHost: (why: string) =>
+    `the host is ${why}: qwh never sends there (the plan blocks it, test-endpoint refuses it), whatever --allow-insecure-host says`,
   noRules: 'No push rules.',
   otherIntegration: 'another integration (left alone)',
   exclusion: 'exclusion (no push)',

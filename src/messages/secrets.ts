@@ -13,6 +13,12 @@ export const SECRETS_MESSAGES = {
   fileMissingHint: 'Check the path (relative paths are resolved from the account or config file).',
   fileEmpty: (file: string) => `secret file ${file} is empty`,
   oneSource: (what: string) => `give ${what} from one source only`,
+  // Weak secrets (core/redact.ts secretWeakness): 1–3 characters refused, short or common warned.
+  tooShort: (label: string) =>
+    `${label} holds a secret of 1–3 characters: too short to be secret, and qwh could not mask it in its output`,
+  tooShortHint: 'Use a long random value, e.g. openssl rand -hex 32.',
+  weak: (label: string | undefined, why: 'short' | 'common' | 'too-short') =>
+    `${label ?? 'a secret'} is ${why === 'common' ? 'a common word' : why === 'short' ? 'shorter than 8 characters' : '1–3 characters long'}: easy to guess; qwh masks it where secrets occur (header values, URL credentials, bodies, the migrate diff) but not as part of other text. Use a long random value (openssl rand -hex 32).`,
   // The trust model of an account file's secret references (core/account/secret-trust.ts).
   refusedEnv: (file: string, path: string, ref: string) =>
     `${file} › ${path}: ${ref} is not on the trusted list; qwh reads an account file's environment variables only when you allow them`,

@@ -104,6 +104,10 @@ export const ENDPOINT_MESSAGES = {
   testing: (url: string) => `testing ${url}`,
   progress: (done: number, total: number) => `${done}/${deliveries(total)}`,
   needUrl: 'no endpoint URL given',
+  credentialsInArgv:
+    'the URL holds credentials (user:password or a token), and arguments are visible to every process',
+  credentialsInArgvHint:
+    'Give the credentials as the auth header: --auth-header-name Authorization --auth-header-env NAME (or --auth-header-file FILE), or put the whole URL in QWH_ENDPOINT_URL.',
   needUrlHint:
     'Pass it (qwh test-endpoint https://hooks.example/q), set testEndpoint.url in qwh.config.*, QWH_ENDPOINT_URL, or use --account FILE --webhook KEY.',
   badUrl: (shown: string) => `${shown}: not an http(s) URL`,

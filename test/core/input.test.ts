@@ -119,13 +119,19 @@ describe('validateAccount', () => {
 });
 
 describe('redaction', () => {
-  it('masks secrets and their encoded forms', () => {
+  it('masks secrets and their encoded forms (the last-line scan: unambiguous secrets)', () => {
+    const r = new Redactor();
+    r.add('p@ss word!-2026');
+    expect(r.redact('a p@ss word!-2026 b p%40ss%20word!-2026 c')).toBe('a •••• b •••• c');
+    expect(r.redact(Buffer.from('p@ss word!-2026').toString('base64'))).not.toContain(
+      Buffer.from('p@ss word!-2026').toString('base64').slice(0, 12),
+    );
+  });
+  it('masks a short secret where secrets occur (mask), not by substring in every output (redact)', () => {
     const r = new Redactor();
     r.add('p@ss word!');
-    expect(r.redact('a p@ss word! b p%40ss%20word! c')).toBe('a •••• b •••• c');
-    expect(r.redact(Buffer.from('p@ss word!').toString('base64'))).not.toContain(
-      Buffer.from('p@ss word!').toString('base64').slice(0, 12),
-    );
+    expect(r.mask('a p@ss word! b p%40ss%20word! c')).toBe('a •••• b •••• c');
+    expect(r.redact('a p@ss word! b')).toBe('a p@ss word! b');
   });
   it('masks URL credentials and token-like query values', () => {
     expect(maskUrl('https://u:p@h.example/q?token=abc&x=1', (k) => k === 'token')).toBe(

@@ -208,14 +208,15 @@ describe('no secret in anything qwh writes, for every command', () => {
       '--auth-header-env',
       'QWH_S_AUTH',
     ];
+    // A token URL is never an argument (refused, issue 16 bug 15): from the environment.
     const url = `${l.url}?token=${TOKEN}`;
-    expect((await qwh('te human', ['test-endpoint', url, ...flags])).code).toBe(0);
-    expect((await qwh('te json', ['test-endpoint', url, ...flags, '--json'])).code).toBe(0);
+    env.QWH_ENDPOINT_URL = url;
+    expect((await qwh('te human', ['test-endpoint', ...flags])).code).toBe(0);
+    expect((await qwh('te json', ['test-endpoint', ...flags, '--json'])).code).toBe(0);
     expect(
       (
         await qwh('te junit', [
           'test-endpoint',
-          url,
           ...flags,
           '--reporter',
           'junit',
@@ -228,7 +229,6 @@ describe('no secret in anything qwh writes, for every command', () => {
       (
         await qwh('te json out', [
           'test-endpoint',
-          url,
           ...flags,
           '--reporter',
           'json',
@@ -237,9 +237,9 @@ describe('no secret in anything qwh writes, for every command', () => {
         ])
       ).code,
     ).toBe(0);
-    expect(
-      (await qwh('te github', ['test-endpoint', url, ...flags, '--reporter', 'github'])).code,
-    ).toBe(0);
+    expect((await qwh('te github', ['test-endpoint', ...flags, '--reporter', 'github'])).code).toBe(
+      0,
+    );
     // Wrong secret: the failure explanation (bytes, SHA-256, header start) must not leak either.
     expect(
       (
@@ -247,7 +247,6 @@ describe('no secret in anything qwh writes, for every command', () => {
           'te wrong',
           [
             'test-endpoint',
-            url,
             '--secret-env',
             'QWH_S_OTHER',
             '--auth-header-name',
@@ -286,10 +285,13 @@ webhooks:
     // The account file names an env variable: refused (exit 4, its output scanned too) until the
     // user's own config allows it (trust.env; docs/reliability.md "Secret references").
     const te = ['test-endpoint', '--account', 'acc-v2.yaml', '--webhook', 'v2'];
+    env.QWH_ENDPOINT_URL = undefined; // the URL from the account file
     expect((await qwh('te account refused', te)).code).toBe(4);
     await writeFile(join(t.dir, 'trust.json'), JSON.stringify({ trust: { env: ['QWH_S_AUTH'] } }));
     expect((await qwh('te account', [...te, '--config', 'trust.json'])).code).toBe(0);
-    expect((await qwh('te burst', ['test-endpoint', url, ...flags, '--count', '20'])).code).toBe(0);
+    env.QWH_ENDPOINT_URL = url;
+    expect((await qwh('te burst', ['test-endpoint', ...flags, '--count', '20'])).code).toBe(0);
+    env.QWH_ENDPOINT_URL = undefined;
     const stopped = await l.stop();
     outputs.push(['listen stdout', stopped.stdout], ['listen stderr', stopped.stderr]);
     expect(stopped.code).toBe(0);
@@ -436,5 +438,81 @@ webhooks:
     ).toBeGreaterThan(15);
     for (const rel of files.filter((f) => f.startsWith('.qwh/secrets/')))
       expect(statSync(join(t.dir, rel)).mode & 0o777, rel).toBe(0o600);
+  });
+});
+
+// Issue 16 bug 2: the last-line scan of every output masks only unambiguous secrets (12+
+// characters, not a common word), so short secrets must be masked where they occur. The same
+// scan, with secrets below that length: every output of check, migrate (dry run, --json, plan,
+// runbook, apply) and test-endpoint (every reporter, --account) is searched for each form.
+describe('short secrets (under the last-line scan length): masked at the source in every output', () => {
+  const SPASS = 'pw-sh0rt1';
+  const STOKEN = 'tk-sh0rt2';
+  const SHMAC = 'hm-sh0rt3';
+  const SBASIC = Buffer.from(`${USER}:${SPASS}`).toString('base64');
+  const SFORMS = [SPASS, STOKEN, SHMAC, SBASIC].flatMap(leakForms);
+
+  it('check, migrate, test-endpoint: no short secret in any output or file qwh wrote', async () => {
+    const t = await tempDir('qwh-short-secrets-');
+    const receiver = await startTestReceiver({
+      '/main': {
+        secretFile: () => join(t.dir, 'h.secret'),
+        authorization: `Basic ${SBASIC}`,
+        token: STOKEN,
+      },
+    });
+    try {
+      await writeFile(join(t.dir, 'h.secret'), `${SHMAC}\n`);
+      const v1 = `http://${USER}:${SPASS}@127.0.0.1:${receiver.port}/main?token=${STOKEN}`;
+      await writeFile(
+        join(t.dir, 'acc.json'),
+        JSON.stringify({
+          version: 1,
+          account: { id: 1, name: 'Acme' },
+          webhooks: [{ key: 'main', version: 1, scope: 'account', url: v1 }],
+          pushRules: [{ level: 'default', destination: 'main' }],
+        }),
+      );
+      const e = { QS: SHMAC };
+      const runs: RunResult[] = [];
+      const run = async (args: string[]): Promise<RunResult> => {
+        const r = await runQwh(args, { cwd: t.dir, env: e });
+        runs.push(r);
+        return r;
+      };
+      const m = ['migrate', 'acc.json', '--allow-insecure-host', '--secret-env', 'QS'];
+      expect((await run(['check', 'acc.json'])).code).toBe(0);
+      expect((await run(['check', 'acc.json', '--json'])).code).toBe(0);
+      expect((await run([...m, '--dry-run'])).code).toBe(0);
+      expect((await run([...m, '--dry-run', '--json'])).code).toBe(0);
+      expect((await run([...m, '--plan-out', 'plan.json', '--runbook', 'rb.md'])).code).toBe(0);
+      const te = ['test-endpoint', '--account', 'acc.json', '--webhook', 'main'];
+      await run(te);
+      await run([...te, '--json']);
+      await run([...te, '--reporter', 'junit', '--out', 'te.xml']);
+      await run([...te, '--reporter', 'github']);
+      const apply = await run([...m, '--yes']);
+      expect(apply.code, apply.stderr).toBe(0);
+      const written = filesUnder(t.dir)
+        .map((f) => relative(t.dir, f))
+        .filter(
+          (f) =>
+            !/^(acc\.json(\.qwh-bak-.*)?|h\.secret)$/.test(f) && !f.startsWith('.qwh/secrets/'),
+        );
+      expect(written).toEqual(expect.arrayContaining(['plan.json', 'rb.md', 'te.xml']));
+      const texts = [
+        ...runs.flatMap((r, i) => [
+          [`run ${i} stdout`, r.stdout],
+          [`run ${i} stderr`, r.stderr],
+        ]),
+        ...written.map((f) => [f, `${f}\n${readFileSync(join(t.dir, f), 'utf8')}`]),
+      ];
+      for (const [label, text] of texts)
+        for (const form of SFORMS) expect(text, `${label} holds ${form}`).not.toContain(form);
+      expect(receiver.hits.get('/main')).toBeGreaterThan(0);
+    } finally {
+      await receiver.close();
+      await t.cleanup();
+    }
   });
 });

@@ -2,6 +2,8 @@ import type { Problem } from '../path.js';
 import type { AccountFile, SecretRef } from './schema.js';
 import { nearest } from '../suggest.js';
 import { scopeKey } from './scope.js';
+import { blockedHostnameReason } from '../endpoint/address-policy.js';
+import { MESSAGES } from '../../messages/index.js';
 
 /** Warnings that do not make the file invalid but deserve the admin's attention. */
 export interface AccountWarning {
@@ -76,6 +78,12 @@ export function checkAccountSemantics(account: AccountFile): {
         message: `website ${w.scope.website} is not in websites`,
       });
     }
+    const forbidden = blockedHostnameReason(new URL(w.version === 1 ? w.url : w.host).hostname);
+    if (forbidden)
+      warnings.push({
+        path: ['webhooks', i, w.version === 1 ? 'url' : 'host'],
+        message: MESSAGES.check.forbiddenHost(forbidden),
+      });
     if (w.version === 2) {
       const host = new URL(w.host);
       if (host.username || host.password) {

@@ -1,4 +1,5 @@
 import { HEADER_NAME, type SecretRef } from '../account/schema.js';
+import { urlHasCredentials } from '../account/init.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { MESSAGES } from '../../messages/index.js';
@@ -108,6 +109,10 @@ export function resolveTestEndpointInput(
   checkHeaderName(o.authHeaderName);
   const url = o.url ?? account?.url;
   if (!url) throw new UserError(E.needUrl, ExitCode.USAGE, E.needUrlHint);
+  // Arguments are visible to every process (ps, shell history): refused as init refuses them.
+  const from = o.sources.url;
+  if ((from === 'arg' || from === 'flag') && urlHasCredentials(url))
+    throw new UserError(E.credentialsInArgv, ExitCode.USAGE, E.credentialsInArgvHint);
   const version = o.sources.version === 'default' && account ? account.version : o.version;
 
   const fromAccount = (ref: SecretRef | undefined): SecretPick | undefined =>

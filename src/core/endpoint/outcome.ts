@@ -1,6 +1,6 @@
 import type { SendResult } from '../../contracts/index.js';
 import { TOKEN_QUERY_PARAM } from '../assumptions.js';
-import { MASK, maskUrl } from '../redact.js';
+import { maskSecrets, maskUrl } from '../redact.js';
 import type { Outcome } from './checks.js';
 
 const SNIPPET_CHARS = 160;
@@ -15,9 +15,18 @@ export interface OutcomeContext {
 
 /** The secrets of a target that must never appear in a report (signing secret, auth value). */
 export function targetSecrets(t: { secret?: string; authHeader?: { value: string } }): string[] {
-  return [t.secret, t.authHeader?.value].filter(
-    (s): s is string => typeof s === 'string' && s.length > 0,
-  );
+  const out = [t.secret, t.authHeader?.value];
+  // A scheme's credentials alone (`Bearer X`: X; `Basic B64`: B64 and the password it encodes).
+  const m = /^(\S+) +(\S.*)$/.exec(t.authHeader?.value ?? '');
+  if (m?.[2]) {
+    out.push(m[2]);
+    if (m[1]?.toLowerCase() === 'basic') {
+      const plain = Buffer.from(m[2], 'base64').toString('utf8');
+      const i = plain.indexOf(':');
+      if (i >= 0) out.push(plain, plain.slice(i + 1));
+    }
+  }
+  return out.filter((s): s is string => typeof s === 'string' && s.length > 0);
 }
 
 /** A URL for display: credential-looking query values masked. */
@@ -25,10 +34,9 @@ export function showUrl(u: string): string {
   return maskUrl(u, (k) => TOKEN_QUERY_PARAM.test(k));
 }
 
+/** A receiver's bytes are secret-bearing (it may echo a header): every form of each secret masked. */
 function scrub(text: string, secrets: readonly string[]): string {
-  let t = text;
-  for (const s of secrets) t = t.split(s).join(MASK);
-  return t;
+  return maskSecrets(text, secrets);
 }
 
 /** A relative Location made absolute, so its query tokens can be masked like any URL. */
@@ -41,9 +49,12 @@ function absolute(loc: string, base: string): string {
 }
 
 function snippet(body: Buffer, secrets: readonly string[]): string | undefined {
-  const t = body.subarray(0, 512).toString('utf8').replace(CONTROL_CHARS, ' ').trim();
+  // Masked before it is cut, so a secret across the cut cannot leave half of itself.
+  const t = scrub(body.subarray(0, 4096).toString('utf8'), secrets)
+    .replace(CONTROL_CHARS, ' ')
+    .trim();
   if (!t) return undefined;
-  return scrub(t.length > SNIPPET_CHARS ? `${t.slice(0, SNIPPET_CHARS)}…` : t, secrets);
+  return t.length > SNIPPET_CHARS ? `${t.slice(0, SNIPPET_CHARS)}…` : t;
 }
 
 /** What one send came to, with its time (rounded to 0.1 ms), a masked Location and a scrubbed snippet. */

@@ -1,3 +1,5 @@
+import { blockedHostnameReason } from '../endpoint/address-policy.js';
+
 /** What kind of address a URL host is, as far as can be told without DNS. */
 export type HostClass = 'public' | 'loopback' | 'private' | 'link-local' | 'local-name';
 
@@ -28,8 +30,10 @@ function classifyV4([a, b]: number[]): HostClass {
  */
 export function classifyHost(hostname: string): HostClass {
   const host = hostname.toLowerCase().replace(/\.$/, '');
+  // One address policy (core/endpoint/address-policy.ts) for the plan, check and the sender:
+  // link-local and every metadata name and address, in any spelling, are never a target.
+  if (blockedHostnameReason(host)) return 'link-local';
   if (host === 'localhost' || host.endsWith('.localhost')) return 'loopback';
-  if (host === 'metadata.google.internal') return 'link-local';
   const v4 = ipv4(host);
   if (v4) return classifyV4(v4);
   if (host.startsWith('[') && host.endsWith(']')) {

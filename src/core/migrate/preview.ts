@@ -5,7 +5,9 @@ import { parseDocumentText, type DocumentFormat } from '../input/parse-document.
 import { editAccountText } from './edit-text.js';
 import { planDisableEdits, planWriteEdits } from './edits.js';
 import { diffLines, formatUnifiedDiff } from './line-diff.js';
+import { maskSecrets, maskUrlSecrets } from '../redact.js';
 import { maskUrlsInText } from './mask-text.js';
+import { registerUrlSecrets } from './url-secrets.js';
 import type { RunbookPair } from './runbook.js';
 import type { Plan } from './types.js';
 
@@ -25,6 +27,23 @@ function reparse(text: string, format: DocumentFormat): AccountFile {
   const v = validateAccount(parsed.value);
   if (!v.ok) throw new Error(`edited account text is invalid: ${v.problems[0]?.message}`);
   return v.account;
+}
+
+/**
+ * The secrets an account file holds in clear: literal `secret` and `authHeader.value` values, URL
+ * passwords and token values. The diff shows the file's lines, so these are masked in it.
+ */
+export function literalSecrets(account: AccountFile): { values: string[]; url: string[] } {
+  const values: string[] = [];
+  for (const w of account.webhooks) {
+    if (w.version !== 2) continue;
+    if (typeof w.secret === 'string') values.push(w.secret);
+    const v = w.authHeader?.value;
+    if (typeof v === 'string') values.push(v, ...v.split(/ +/).slice(1));
+  }
+  const url: string[] = [];
+  registerUrlSecrets(account, (v) => url.push(v));
+  return { values, url };
 }
 
 /** Computes both diffs of a plan from the file text, exactly as apply will edit it. */
@@ -49,12 +68,21 @@ export function previewPlan(
       plan.units.filter((u) => u.disableV1).map((u) => u.v1.key),
     ),
   );
+  const finalAccount = reparse(step2.text, file.format);
+  // Literal secrets (also JSON- or YAML-escaped: `\u0073…`, '…''…') and URL credentials masked.
+  const [before, after] = [literalSecrets(file.account), literalSecrets(finalAccount)];
   const diff = (a: string, b: string, label: string): string =>
-    maskUrlsInText(formatUnifiedDiff(diffLines(a, b), file.name, `${file.name} (${label})`));
+    maskUrlSecrets(
+      maskSecrets(
+        maskUrlsInText(formatUnifiedDiff(diffLines(a, b), file.name, `${file.name} (${label})`)),
+        [...before.values, ...after.values],
+      ),
+      [...before.url, ...after.url],
+    );
   return {
     writeDiff: diff(file.text, step1.text, 'apply'),
     disableDiff: diff(step1.text, step2.text, 'after verification'),
-    finalAccount: reparse(step2.text, file.format),
+    finalAccount,
   };
 }
 
