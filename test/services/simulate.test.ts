@@ -110,7 +110,7 @@ describe('runSimulate', () => {
   it('delivers what routing says: 1.0 flat with Basic auth, 2.0 signed with the auth header; each secret read once', async () => {
     const { res, reads, masker } = await run(account(), 12);
     // The 1.0 password was registered for masking when its URL was split.
-    expect(masker.redact('pw-secret-1')).not.toContain('pw-secret-1');
+    expect(masker.mask('pw-secret-1')).not.toContain('pw-secret-1');
     const v1 = hits.filter((h) => h.path.startsWith('/v1'));
     const v2 = hits.filter((h) => h.path.startsWith('/v2'));
     expect(res.webhooks.find((w) => w.key === 'main')).toMatchObject({
