@@ -1,7 +1,7 @@
 import { isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
 import type { Problem } from '../path.js';
-import { scanJson, lineColumn } from './json-scan.js';
-import { checkStructure, jsonTextProblem, type StructureLimits } from './limits.js';
+import { jsonExtent, scanJson, lineColumn } from './json-scan.js';
+import { checkStructure, type StructureLimits } from './limits.js';
 import { yamlExtent } from './yaml-scan.js';
 
 export type DocumentFormat = 'json' | 'yaml';
@@ -36,6 +36,12 @@ export function parseDocumentText(
   let value: unknown;
   let yamlDoc: Document | undefined;
   if (format === 'json') {
+    // Judged on the text first (one cheap pass), before the scanner and JSON.parse build anything.
+    // (The depth is left to the scanner, which reports its line and column.)
+    if (jsonExtent(text).items > limits.maxKeys) {
+      const message = `more than ${limits.maxKeys} keys and items in total`;
+      return { ok: false, format, problems: [{ path: [], message }] };
+    }
     const scan = scanJson(text, limits.maxDepth);
     if (scan.error) {
       const { line, column } = lineColumn(text, scan.error.offset);
@@ -55,9 +61,6 @@ export function parseDocumentText(
         })),
       };
     }
-    // Judged on the text before JSON.parse builds it (memory is bounded by the count, not the bytes).
-    const tooBig = jsonTextProblem(text, limits);
-    if (tooBig) return { ok: false, format, problems: [{ path: [], message: tooBig }] };
     value = JSON.parse(text);
   } else {
     const tooBig = yamlTextProblem(text, limits);
