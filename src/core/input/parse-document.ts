@@ -1,7 +1,8 @@
-import { parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
 import type { Problem } from '../path.js';
-import { scanJson, lineColumn } from './json-scan.js';
+import { jsonExtent, scanJson, lineColumn } from './json-scan.js';
 import { checkStructure, type StructureLimits } from './limits.js';
+import { yamlExtent } from './yaml-scan.js';
 
 export type DocumentFormat = 'json' | 'yaml';
 
@@ -35,6 +36,12 @@ export function parseDocumentText(
   let value: unknown;
   let yamlDoc: Document | undefined;
   if (format === 'json') {
+    // Judged on the text first (one cheap pass), before the scanner and JSON.parse build anything.
+    // (The depth is left to the scanner, which reports its line and column.)
+    if (jsonExtent(text).items > limits.maxKeys) {
+      const message = `more than ${limits.maxKeys} keys and items in total`;
+      return { ok: false, format, problems: [{ path: [], message }] };
+    }
     const scan = scanJson(text, limits.maxDepth);
     if (scan.error) {
       const { line, column } = lineColumn(text, scan.error.offset);
@@ -56,9 +63,13 @@ export function parseDocumentText(
     }
     value = JSON.parse(text);
   } else {
+    const tooBig = yamlTextProblem(text, limits);
+    if (tooBig) return { ok: false, format, problems: [{ path: [], message: tooBig }] };
     try {
       yamlDoc = parseDocument(text, {
-        uniqueKeys: true,
+        // Checked below in one pass: the library's own check compares each key with every
+        // earlier one (a 50 000-key map took minutes).
+        uniqueKeys: false,
         prettyErrors: true,
         strict: true,
         stringKeys: false,
@@ -86,6 +97,8 @@ export function parseDocumentText(
         }),
       };
     }
+    const dups = duplicateYamlKeys(yamlDoc, text);
+    if (dups.length > 0) return { ok: false, format, problems: dups };
     try {
       value = yamlDoc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
     } catch (e) {
@@ -107,4 +120,41 @@ export function parseDocumentText(
   const problems = checkStructure(value, limits);
   if (problems.length > 0) return { ok: false, format, problems };
   return yamlDoc ? { ok: true, value, format, yaml: yamlDoc } : { ok: true, value, format };
+}
+
+/**
+ * The first limit YAML text breaks, judged on the text (see yamlExtent) before the yaml library
+ * builds ~1 KB per node and recurses per level. The estimate may be up to twice below the
+ * truth, so the depth is refused here only past twice the limit (the parsed value is checked
+ * exactly afterwards); the node count at the limit itself.
+ */
+export function yamlTextProblem(text: string, limits: StructureLimits): string | undefined {
+  const { depth, nodes } = yamlExtent(text);
+  if (depth > 2 * limits.maxDepth) return `nesting deeper than ${limits.maxDepth} levels`;
+  if (nodes > limits.maxKeys) return `more than ${limits.maxKeys} keys and items in total`;
+  return undefined;
+}
+
+/** Every scalar key repeated in its map (as the library's `uniqueKeys`), found in one pass. */
+function duplicateYamlKeys(doc: Document, text: string): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Map(_, map) {
+      if (!isMap(map)) return;
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key)) continue;
+        const id =
+          typeof key.value === 'object' ? key.value : `${typeof key.value}:${String(key.value)}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          continue;
+        }
+        const { line, column } = lineColumn(text, key.range?.[0] ?? 0);
+        problems.push({ path: [], message: 'Map keys must be unique', line, column });
+      }
+    },
+  });
+  return problems;
 }

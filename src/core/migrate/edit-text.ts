@@ -9,6 +9,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { ACCOUNT_FILE_LIMITS } from '../input/limits.js';
+import { parseYamlExpanded } from '../input/yaml-expand.js';
 import { parseDocumentText, type DocumentFormat } from '../input/parse-document.js';
 import { canonicalJson } from './canonical-json.js';
 import type { AccountEdit } from './edits.js';
@@ -16,7 +17,8 @@ import type { AccountEdit } from './edits.js';
 /** How the new text was produced: minimal text edits, or a re-render (when the layout is unusual). */
 export type EditMethod = 'in-place' | 'yaml-rerender' | 'json';
 
-const YAML_OPTIONS = { uniqueKeys: true, strict: true, stringKeys: false } as const;
+// Keys were checked once by parseDocumentText (the library's check is quadratic).
+const YAML_OPTIONS = { uniqueKeys: false, strict: true, stringKeys: false } as const;
 
 type Obj = Record<string, unknown>;
 
@@ -195,7 +197,8 @@ function editYamlInPlace(text: string, edits: readonly AccountEdit[]): string | 
 }
 
 function rerenderYaml(text: string, edits: readonly AccountEdit[]): string {
-  const doc = parseDocument(text, YAML_OPTIONS);
+  // Aliases expanded: an edit of one webhook must not change another sharing its anchor.
+  const doc = parseYamlExpanded(text);
   const webhooks = doc.get('webhooks', true);
   let rules = doc.get('pushRules', true);
   if (!isSeq(webhooks)) throw new Error('webhooks is not a sequence');

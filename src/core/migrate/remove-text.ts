@@ -1,5 +1,6 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { ACCOUNT_FILE_LIMITS } from '../input/limits.js';
+import { parseYamlExpanded } from '../input/yaml-expand.js';
 import { parseDocumentText, type DocumentFormat } from '../input/parse-document.js';
 import { canonicalJson } from './canonical-json.js';
 
@@ -10,7 +11,8 @@ export interface Removal {
 }
 
 type Obj = Record<string, unknown>;
-const YAML_OPTIONS = { uniqueKeys: true, strict: true, stringKeys: false } as const;
+// Keys were checked once by parseDocumentText (the library's check is quadratic).
+const YAML_OPTIONS = { uniqueKeys: false, strict: true, stringKeys: false } as const;
 
 /** The data without the removed items: what the file must parse to afterwards. */
 export function removeFromData(data: unknown, r: Removal): unknown {
@@ -50,7 +52,8 @@ export function removeAccountItems(
   }
   const inPlace = cutYamlItems(text, r);
   if (inPlace !== undefined && matches(inPlace)) return inPlace;
-  const doc = parseDocument(text, YAML_OPTIONS);
+  // Aliases expanded: a removed item may hold the anchor another item's alias names.
+  const doc = parseYamlExpanded(text);
   for (const [field, idx] of [
     ['webhooks', r.webhooks],
     ['pushRules', r.pushRules],
