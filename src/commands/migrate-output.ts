@@ -1,9 +1,13 @@
 import type { Logger, RuntimeContext } from '../contracts/index.js';
+import { writePlanFile } from '../adapters/migrate-files.js';
 import { writeOutputFile } from '../adapters/output-file.js';
+import { appendStepSummary } from '../adapters/step-summary.js';
+import type { Plan } from '../core/migrate/types.js';
 import type { ApplyResult } from '../core/migrate/results.js';
 import { buildRunbook, type Runbook } from '../core/migrate/runbook.js';
 import { MESSAGES } from '../messages/index.js';
 import { renderRunbookMarkdown } from '../ui/reporters/migrate.js';
+import { renderPlanSummary } from '../ui/reporters/step-summary.js';
 
 // What the migrate commands say once a run ends: the back-office runbook, to the --runbook file.
 
@@ -27,4 +31,17 @@ export async function writeRunbook(
   if (!file) return;
   await writeOutputFile(ctx.cwd, file, renderRunbookMarkdown(runbook), ctx.redactor);
   log.info(M.runbookWritten(file, runbook.steps.length));
+}
+
+/** What a dry run (or `--plan-out`) leaves: the runbook, the saved plan, the GitHub job summary. */
+export async function writeDryRunOutputs(
+  ctx: RuntimeContext,
+  log: Logger,
+  input: { runbook?: string | undefined; planOut?: string | undefined; dryRun: boolean },
+  plan: Plan,
+  runbook: Runbook,
+): Promise<void> {
+  await writeRunbook(ctx, log, input.runbook, runbook);
+  if (input.planOut) await writePlanFile(ctx, log, input.planOut, plan);
+  if (input.dryRun) await appendStepSummary(ctx, log, renderPlanSummary(plan));
 }

@@ -13,9 +13,8 @@ import { createLogger } from '../ui/logger.js';
 import { printResult } from '../ui/print.js';
 import { createPrompter } from '../ui/prompts.js';
 import { MIGRATE_REPORTERS, type MigrateEnd } from '../ui/reporters/migrate.js';
-import { writePlanFile } from '../adapters/migrate-files.js';
 import * as shared from './migrate-deps.js';
-import { runbookAfter, writeRunbook } from './migrate-output.js';
+import { runbookAfter, writeDryRunOutputs, writeRunbook } from './migrate-output.js';
 
 const M = MESSAGES.migrate;
 
@@ -53,8 +52,7 @@ const migrate: CommandHandler = async (ctx, args, flags) => {
   }
   printResult(ctx, reporter.plan(view, c));
   if (input.dryRun || input.planOut) {
-    await writeRunbook(ctx, log, input.runbook, runbook);
-    if (input.planOut) await writePlanFile(ctx, log, input.planOut, plan);
+    await writeDryRunOutputs(ctx, log, input, plan, runbook);
     end({ kind: 'stopped', ...(input.planOut ? { planOut: input.planOut } : {}) });
     return ExitCode.OK;
   }

@@ -5,6 +5,7 @@ import { loadCommandConfig } from '../adapters/config-loader.js';
 import { accountBases, readEndpointTarget } from '../adapters/endpoint-target.js';
 import { createHttpSender } from '../adapters/http-sender.js';
 import { writeOutputFile } from '../adapters/output-file.js';
+import { appendStepSummary } from '../adapters/step-summary.js';
 import { SUITE_CHECK_IDS } from '../core/endpoint/checks.js';
 import { resolveTestEndpointInput } from '../core/endpoint/input.js';
 import { showUrl } from '../core/endpoint/target-url.js';
@@ -16,6 +17,7 @@ import { MESSAGES } from '../messages/index.js';
 import { runEndpointChecks } from '../services/endpoint-checks.js';
 import { createLogger } from '../ui/logger.js';
 import { printResult } from '../ui/print.js';
+import { renderEndpointSummary } from '../ui/reporters/step-summary.js';
 import { endpointOutputs } from '../ui/reporters/test-endpoint.js';
 import { startSpinner } from '../ui/spinner.js';
 
@@ -60,7 +62,9 @@ const testEndpoint: CommandHandler = async (ctx, args, flags) => {
   if (input.out !== undefined && out.file !== undefined)
     await writeOutputFile(ctx.cwd, input.out, out.file, ctx.redactor);
   printResult(ctx, out.stdout);
-  if (input.out !== undefined) log.info(E.reportWritten(input.out, input.reporter));
+  if (input.out !== undefined)
+    log.info(E.reportWritten(input.out, input.reporter === 'github' ? 'json' : input.reporter));
+  await appendStepSummary(ctx, log, renderEndpointSummary(report));
   return exitCodeOfVerdict(report.verdict);
 };
 export default testEndpoint;

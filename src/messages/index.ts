@@ -19,6 +19,7 @@ import { MIGRATE_MESSAGES } from './migrate.js';
 import { OPTIONS_MESSAGES } from './options.js';
 import { ADAPTER_MESSAGES } from './adapter.js';
 import { ROUTES_MESSAGES } from './routes.js';
+import { SUMMARY_MESSAGES } from './summary.js';
 
 export const MESSAGES = {
   cli: CLI_MESSAGES,
@@ -37,4 +38,5 @@ export const MESSAGES = {
   options: OPTIONS_MESSAGES,
   adapter: ADAPTER_MESSAGES,
   routes: ROUTES_MESSAGES,
+  summary: SUMMARY_MESSAGES,
 } as const;

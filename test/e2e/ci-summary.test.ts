@@ -1,0 +1,114 @@
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGES } from '../../src/messages/index.js';
+import { FIXTURES, runQwh, tempDir } from '../helpers/bin.js';
+
+const S = MESSAGES.summary;
+
+// #16: README promised "a job summary" for the GitHub Action; nothing wrote $GITHUB_STEP_SUMMARY.
+describe('GitHub job summary ($GITHUB_STEP_SUMMARY) and --reporter github --out', () => {
+  let tmp: { dir: string; cleanup: () => Promise<void> };
+  let srv: Server;
+  let url = '';
+  beforeAll(async () => {
+    tmp = await tempDir('qwh-summary-');
+    // A receiver that accepts nothing: the accept checks fail, with reasons.
+    srv = createServer((req, res) => {
+      req.resume();
+      res.writeHead(500).end('no');
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/hook`;
+  });
+  afterAll(async () => {
+    srv.closeAllConnections();
+    await new Promise((r) => srv.close(r));
+    await tmp.cleanup();
+  });
+  const summaryFile = (name: string): string => join(tmp.dir, `${name}.md`);
+
+  it('test-endpoint appends a verdict table and the failed checks with reasons; github annotations stay on stdout with --out, the file gets JSON', async () => {
+    const file = summaryFile('endpoint');
+    const r = await runQwh(
+      ['test-endpoint', url, '--reporter', 'github', '--out', 'report.json', '--no-progress'],
+      { cwd: tmp.dir, env: { GITHUB_STEP_SUMMARY: file, CI: 'true' } },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error title=qwh test-endpoint%3A accepts-complete::/m);
+    const doc = JSON.parse(readFileSync(join(tmp.dir, 'report.json'), 'utf8')) as {
+      verdict: string;
+      checks: Array<{ id: string; status: string; reason: string }>;
+    };
+    expect(doc.verdict).toBe('fail');
+    const md = readFileSync(file, 'utf8');
+    expect(md).toContain(S.endpointTitle(url));
+    expect(md).toContain(S.checkHeader);
+    expect(md).toContain(S.failedTitle);
+    const failed = doc.checks.find((c) => c.id === 'accepts-complete')!;
+    expect(failed.status).toBe('fail');
+    expect(md).toContain(`- \`accepts-complete\`: ${failed.reason}`);
+    for (const c of doc.checks) expect(md).toContain(`| \`${c.id}\` | ${c.status} |`);
+  });
+
+  it('diff-payload appends the counts and breaking rows; a second command appends, never replaces', async () => {
+    const file = summaryFile('diff');
+    const v1 = join(FIXTURES, 'payloads/v1');
+    expect(existsSync(v1)).toBe(true);
+    const first = await runQwh(['diff-payload', '--no-progress'], {
+      cwd: tmp.dir,
+      env: { GITHUB_STEP_SUMMARY: file },
+    });
+    expect(first.code).toBe(0);
+    const once = readFileSync(file, 'utf8');
+    expect(once).toContain(S.diffTitle);
+    expect(once).toContain(S.noBreaking);
+    const again = await runQwh(['diff-payload', '--no-progress', '--json'], {
+      cwd: tmp.dir,
+      env: { GITHUB_STEP_SUMMARY: file },
+    });
+    const report = JSON.parse(again.stdout) as { summary: { fields: number; breaking: number } };
+    expect(readFileSync(file, 'utf8')).toBe(once + once);
+    expect(once).toContain(`${report.summary.fields} 1.0 fields`);
+  });
+
+  it('migrate --dry-run appends the plan summary, its blockers and the routing verdict; without the variable nothing is written', async () => {
+    const file = summaryFile('plan');
+    for (const f of ['lost-routing.yaml', 'acme.yaml'])
+      copyFileSync(join(FIXTURES, 'accounts', f), join(tmp.dir, f));
+    const blocked = await runQwh(['migrate', 'lost-routing.yaml', '--dry-run'], {
+      cwd: tmp.dir,
+      env: { GITHUB_STEP_SUMMARY: file },
+    });
+    expect(blocked.stderr).not.toContain('job summary');
+    const md = readFileSync(file, 'utf8');
+    expect(md).toContain(S.planTitle('lost-routing.yaml'));
+    expect(md).toContain(S.blockersTitle(1));
+    expect(md).toContain(S.routingNotPreserved(1));
+    const clean = await runQwh(['migrate', 'acme.yaml', '--dry-run'], {
+      cwd: tmp.dir,
+      env: { GITHUB_STEP_SUMMARY: file },
+    });
+    expect(clean.code).toBe(0);
+    const both = readFileSync(file, 'utf8');
+    expect(both.slice(md.length)).toContain(S.noBlockers);
+    expect(both.slice(md.length)).toContain(S.routingPreserved);
+    const none = await runQwh(['migrate', 'acme.yaml', '--dry-run'], {
+      cwd: tmp.dir,
+      env: { GITHUB_STEP_SUMMARY: '' },
+    });
+    expect(none.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(both);
+  });
+
+  it('an unwritable summary file is a warning, not a failure', async () => {
+    const r = await runQwh(['diff-payload', '--no-progress'], {
+      cwd: tmp.dir,
+      env: { GITHUB_STEP_SUMMARY: join(tmp.dir, 'missing-dir', 's.md') },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: could not append the job summary');
+  });
+});
