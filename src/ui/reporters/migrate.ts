@@ -7,6 +7,7 @@ import type { PlanPreview } from '../../core/migrate/preview.js';
 import type { ApplyResult, RollbackInfo, UnitResult } from '../../core/migrate/results.js';
 import { MESSAGES } from '../../messages/index.js';
 import { renderTable } from '../table.js';
+import { versioned } from './json-document.js';
 
 const M = MESSAGES.migrate;
 const R = M.runbook;
@@ -278,7 +279,7 @@ function resultDoc(r: ApplyResult): Record<string, unknown> {
   };
 }
 
-const jsonText = (doc: unknown): string => JSON.stringify(doc, null, 2) + '\n';
+const jsonText = (doc: object): string => JSON.stringify(versioned(doc), null, 2) + '\n';
 
 /** The result, then the runbook hint (when not written), then what to run next. */
 function resultTail(
