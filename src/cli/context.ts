@@ -60,6 +60,7 @@ export function createContext(
     stdin: proc.stdin,
     interactive: Boolean(proc.stdin.isTTY) && stderrTTY && !ci,
     progress: stderrTTY && !ci && opts.progress !== false,
+    quiet: opts.progress === false,
     ci,
     env,
     cwd: proc.cwd(),

@@ -54,12 +54,16 @@ export async function runCli(version: string): Promise<void> {
 
   async function run(load: () => Promise<CommandModule>, cmd: Command): Promise<void> {
     const opts = cmd.opts();
+    // `--no-color` / `--no-progress` given before the command are the program's options.
+    let root: Command = cmd;
+    while (root.parent) root = root.parent;
+    const g = root.opts();
     ctx = createContext(
       process,
       version,
       {
-        color: opts.color === false ? false : undefined,
-        progress: opts.progress === false ? false : undefined,
+        color: opts.color === false || g.color === false ? false : undefined,
+        progress: opts.progress === false || g.progress === false ? false : undefined,
       },
       abort.signal,
       onInterrupt,
