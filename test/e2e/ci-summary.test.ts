@@ -111,4 +111,40 @@ describe('GitHub job summary ($GITHUB_STEP_SUMMARY) and --reporter github --out'
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: could not append the job summary');
   });
+
+  it('diff-payload --reporter junit / github: breaking fields are failures and ::error lines; the summary lists them', async () => {
+    const v1 = join(FIXTURES, 'payloads/v1/sample-seed-7.json');
+    const v2 = join(FIXTURES, 'payloads/v2/sample-seed-7.json');
+    const json = await runQwh(['diff-payload', v1, v2, '--json'], { cwd: tmp.dir });
+    const report = JSON.parse(json.stdout) as {
+      fields: Array<{ v1Path: string; breaking: boolean; class: string }>;
+    };
+    const breaking = report.fields.filter((f) => f.breaking);
+    expect(breaking.length).toBeGreaterThan(0); // the fixture has a removed field
+    const file = summaryFile('diff-breaking');
+    const junit = await runQwh(['diff-payload', v1, v2, '--reporter', 'junit'], {
+      cwd: tmp.dir,
+      env: { GITHUB_STEP_SUMMARY: file },
+    });
+    expect(junit.code).toBe(0);
+    expect(junit.stdout).toContain(`tests="${report.fields.length}" failures="${breaking.length}"`);
+    for (const f of breaking)
+      expect(junit.stdout).toMatch(
+        new RegExp(
+          `name="${f.v1Path}" time="[\\d.]+">\\n\\s+<failure message="${f.v1Path}: ${f.class}`,
+        ),
+      );
+    const md = readFileSync(file, 'utf8');
+    for (const f of breaking) expect(md).toContain(`| \`${f.v1Path}\` |`);
+    const gh = await runQwh(
+      ['diff-payload', v1, v2, '--reporter', 'github', '--fail-on', 'breaking'],
+      {
+        cwd: tmp.dir,
+      },
+    );
+    expect(gh.code).toBe(1);
+    for (const f of breaking)
+      expect(gh.stdout).toContain(`::error title=qwh diff-payload%3A ${f.v1Path}::`);
+    expect(gh.stdout).toMatch(/^::error title=qwh diff-payload::/m);
+  });
 });
