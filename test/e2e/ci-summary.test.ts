@@ -147,4 +147,26 @@ describe('GitHub job summary ($GITHUB_STEP_SUMMARY) and --reporter github --out'
       expect(gh.stdout).toContain(`::error title=qwh diff-payload%3A ${f.v1Path}::`);
     expect(gh.stdout).toMatch(/^::error title=qwh diff-payload::/m);
   });
+
+  it('check --reporter junit / github: each problem of an invalid file is a failure / an ::error (exit 2 still)', async () => {
+    const bad = join(FIXTURES, 'accounts/invalid-wrong-type.yaml');
+    const json = await runQwh(['check', bad, '--json'], { cwd: tmp.dir });
+    const problems = (JSON.parse(json.stdout) as { problems: Array<{ message: string }> }).problems;
+    expect(problems.length).toBeGreaterThan(1);
+    const junit = await runQwh(['check', bad, '--reporter', 'junit'], { cwd: tmp.dir });
+    expect(junit.code).toBe(2);
+    expect(junit.stdout).toContain(`tests="${problems.length}" failures="${problems.length}"`);
+    for (const p of problems) expect(junit.stdout).toContain(`<failure message="${p.message}"`);
+    const gh = await runQwh(['check', bad, '--reporter', 'github'], { cwd: tmp.dir });
+    expect(gh.code).toBe(2);
+    expect(gh.stdout.trim().split('\n')).toHaveLength(problems.length);
+    for (const p of problems)
+      expect(gh.stdout).toMatch(new RegExp(`^::error file=.+::${p.message}$`, 'm'));
+    const ok = await runQwh(
+      ['check', join(FIXTURES, 'accounts/acme.yaml'), '--reporter', 'junit'],
+      { cwd: tmp.dir },
+    );
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('tests="1" failures="0"');
+  });
 });
