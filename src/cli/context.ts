@@ -75,6 +75,7 @@ export function createContext(
       opts.input !== false &&
       !envFlag(env.QWH_NO_INPUT),
     progress: stderrTTY && !ci && opts.progress !== false,
+    quiet: opts.progress === false,
     ci,
     env,
     cwd: proc.cwd(),

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { EXIT_CODE_TABLE } from '../core/exit-codes.js';
 import { MESSAGES } from '../messages/index.js';
+import { COMMON_OPTIONS } from '../core/options/common.js';
+import { addOptions } from './options.js';
 import type { Runner } from './specs/common.js';
 import { adapterCommand } from './specs/adapter.js';
 import { diffPayloadCommand } from './specs/diff.js';
@@ -45,6 +47,8 @@ export function buildProgram(version: string, run: Runner): Command {
     completionCommand(run),
   ];
   for (const c of commands) program.addCommand(c);
+  // Before the command too (`qwh --no-color check`), and alone (`qwh --no-color` shows the help).
+  addOptions(program, COMMON_OPTIONS, ['color', 'progress']);
 
   const w = 4;
   program.addHelpText(

@@ -54,13 +54,17 @@ export async function runCli(version: string): Promise<void> {
 
   async function run(load: () => Promise<CommandModule>, cmd: Command): Promise<void> {
     const opts = cmd.opts();
+    // `--no-color` / `--no-progress` given before the command are the program's options.
+    let root: Command = cmd;
+    while (root.parent) root = root.parent;
+    const g = root.opts();
     ctx = createContext(
       process,
       version,
       {
-        color: opts.color === false ? false : undefined,
-        progress: opts.progress === false ? false : undefined,
-        input: opts.input === false ? false : undefined,
+        color: opts.color === false || g.color === false ? false : undefined,
+        progress: opts.progress === false || g.progress === false ? false : undefined,
+        input: opts.input === false || g.input === false ? false : undefined,
       },
       abort.signal,
       onInterrupt,

@@ -14,6 +14,9 @@ import { resolveOptions } from '../core/options/resolve.js';
 import { colorsFor } from '../ui/colors.js';
 import { printResult } from '../ui/print.js';
 import { CHECK_REPORTERS, renderCheckInvalidJson, renderCheckJson } from '../ui/reporters/check.js';
+import { renderCheckGithub, renderCheckJunit } from '../ui/reporters/check-ci.js';
+
+const CHECK_CI = { junit: renderCheckJunit, github: renderCheckGithub } as const;
 
 /** `qwh check [file]`: validate and summarise; exit 0 valid, 2 invalid. */
 const check: CommandHandler = async (ctx, args, flags) => {
@@ -24,7 +27,7 @@ const check: CommandHandler = async (ctx, args, flags) => {
     config.account ? resolve(dir, config.account) : undefined,
     ctx.cwd,
   );
-  const reporter = o.json ? 'json' : 'human';
+  const reporter = o.json ? 'json' : (o.reporter ?? 'human');
   try {
     const loaded = await loadAccountFile(file, ctx.cwd);
     const summary = summarizeAccount(loaded.account);
@@ -35,14 +38,20 @@ const check: CommandHandler = async (ctx, args, flags) => {
     const c = colorsFor(ctx.stdout);
     const extra = feed && gaps ? { campaignFeed: { source: feed.shown, ...gaps } } : {};
     if (reporter === 'json') printResult(ctx, renderCheckJson(file, summary, warnings, extra));
+    else if (reporter !== 'human') printResult(ctx, CHECK_CI[reporter](file, [], warnings));
     else printResult(ctx, CHECK_REPORTERS.human(file, summary, warnings, c));
     if (feed && gaps && reporter === 'human')
       printResult(ctx, FEED_REPORTERS.human(feed.shown, file, gaps, c));
     return gaps && feedHasGaps(gaps) ? ExitCode.PROBLEMS : ExitCode.OK;
   } catch (e) {
     // The problems still go to stderr as lines (src/cli); --json also gets them as a document.
-    if (reporter === 'json' && e instanceof InvalidFileError)
-      printResult(ctx, renderCheckInvalidJson(file, e.problems));
+    if (e instanceof InvalidFileError && reporter !== 'human')
+      printResult(
+        ctx,
+        reporter === 'json'
+          ? renderCheckInvalidJson(file, e.problems)
+          : CHECK_CI[reporter](file, e.problems, []),
+      );
     throw e;
   }
 };

@@ -3,6 +3,7 @@ import { loadCommandConfig } from '../adapters/config-loader.js';
 import { diffSources } from '../adapters/diff-sources.js';
 import { writeOutputFile } from '../adapters/output-file.js';
 import { loadSmallDocument } from '../adapters/small-document.js';
+import { appendStepSummary } from '../adapters/step-summary.js';
 import { DEMO_SAMPLES } from '../core/diff/demo.js';
 import { resolveDiffInput } from '../core/diff/input.js';
 import { parseMap, parseRules } from '../core/diff/rules.js';
@@ -14,6 +15,7 @@ import { runDiffWithEmits } from '../services/adapter-emit.js';
 import { createLogger } from '../ui/logger.js';
 import { printResult } from '../ui/print.js';
 import { diffOutput } from '../ui/reporters/diff-payload.js';
+import { renderDiffSummary } from '../ui/reporters/step-summary.js';
 import { startSpinner } from '../ui/spinner.js';
 import { checkedOutputs } from '../adapters/output-file.js';
 
@@ -65,6 +67,7 @@ const diffPayload: CommandHandler = async (ctx, args, flags) => {
     },
   ).finally(() => spinner?.stop());
   printResult(ctx, result.adapterText ?? diffOutput(ctx, result, input.reporter));
+  await appendStepSummary(ctx, logger, renderDiffSummary(result.report));
   if (!result.report.failed) return ExitCode.OK;
   logger.error(D.failed(input.failOn));
   return ExitCode.PROBLEMS;

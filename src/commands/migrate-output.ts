@@ -19,6 +19,10 @@ import {
   renderRunbookMarkdown,
   type MigrateView,
 } from '../ui/reporters/migrate.js';
+import { writePlanFile } from '../adapters/migrate-files.js';
+import { appendStepSummary } from '../adapters/step-summary.js';
+import type { Plan } from '../core/migrate/types.js';
+import { renderPlanSummary as planStepSummary } from '../ui/reporters/step-summary.js';
 
 // What the migrate commands say once a run ends: the back-office runbook, to the --runbook file.
 
@@ -103,4 +107,17 @@ export function planView(
     ...(p.preview ? { preview: p.preview } : {}),
     ...(input.runbook ? { runbookFile: input.runbook } : {}),
   };
+}
+
+/** What a dry run (or `--plan-out`) leaves: the runbook, the saved plan, the GitHub job summary. */
+export async function writeDryRunOutputs(
+  ctx: RuntimeContext,
+  log: Logger,
+  input: { runbook?: string | undefined; planOut?: string | undefined; dryRun: boolean },
+  plan: Plan,
+  runbook: Runbook,
+): Promise<void> {
+  await writeRunbook(ctx, log, input.runbook, runbook);
+  if (input.planOut) await writePlanFile(ctx, log, input.planOut, plan);
+  if (input.dryRun) await appendStepSummary(ctx, log, planStepSummary(plan));
 }

@@ -10,13 +10,13 @@ import { createLogger } from '../ui/logger.js';
 import { printResult } from '../ui/print.js';
 import { createPrompter } from '../ui/prompts.js';
 import { MIGRATE_REPORTERS, blockerLines, type MigrateEnd } from '../ui/reporters/migrate.js';
-import { writePlanFile } from '../adapters/migrate-files.js';
 import * as shared from './migrate-deps.js';
 import {
   askToApply,
   migrateInputOf,
   planView,
   runbookAfter,
+  writeDryRunOutputs,
   writeRunbook,
 } from './migrate-output.js';
 
@@ -55,8 +55,7 @@ const migrate: CommandHandler = async (ctx, args, flags) => {
   const asking = !input.dryRun && !input.planOut && !input.yes && prompter.interactive;
   if (!asking || input.verbose || plan.blocked) printResult(ctx, reporter.plan(view, c));
   if (input.dryRun || input.planOut) {
-    await writeRunbook(ctx, log, input.runbook, runbook);
-    if (input.planOut) await writePlanFile(ctx, log, input.planOut, plan);
+    await writeDryRunOutputs(ctx, log, input, plan, runbook);
     end({ kind: 'stopped', ...(input.planOut ? { planOut: input.planOut } : {}) });
     return plan.blocked && input.failOnBlockers ? ExitCode.REFUSED : ExitCode.OK;
   }

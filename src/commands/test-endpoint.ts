@@ -1,11 +1,11 @@
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CommandHandler } from '../contracts/index.js';
 import { loadAccountWebhook } from '../adapters/account-webhook.js';
 import { loadCommandConfig } from '../adapters/config-loader.js';
 import { accountBases, readEndpointTarget } from '../adapters/endpoint-target.js';
 import { createHttpSender } from '../adapters/http-sender.js';
 import { checkedOutputs, writeOutputFile } from '../adapters/output-file.js';
-import { buildArtilleryExport } from '../core/endpoint/artillery-export.js';
+import { appendStepSummary } from '../adapters/step-summary.js';
 import { SUITE_CHECK_IDS } from '../core/endpoint/checks.js';
 import { resolveTestEndpointInput } from '../core/endpoint/input.js';
 import { showUrl } from '../core/endpoint/target-url.js';
@@ -17,8 +17,10 @@ import { MESSAGES } from '../messages/index.js';
 import { runEndpointChecks } from '../services/endpoint-checks.js';
 import { createLogger } from '../ui/logger.js';
 import { printResult } from '../ui/print.js';
+import { renderEndpointSummary } from '../ui/reporters/step-summary.js';
 import { endpointOutputs } from '../ui/reporters/test-endpoint.js';
 import { startSpinner } from '../ui/spinner.js';
+import { writeArtilleryExport } from './test-endpoint-export.js';
 
 const E = MESSAGES.endpoint;
 
@@ -40,15 +42,8 @@ const testEndpoint: CommandHandler = async (ctx, args, flags) => {
       ? await loadAccountWebhook(accountFile, ctx.cwd, o.webhook)
       : undefined;
   const input = resolveTestEndpointInput(o, acc?.webhook, [...SUITE_CHECK_IDS, 'burst']);
-  if (input.export) {
-    // A load test for Artillery's runners: two files written, nothing sent, no secret read.
-    const { file } = input.export;
-    const x = buildArtilleryExport(input, file, { version: ctx.version, seed: input.seed ?? 1 });
-    await writeOutputFile(ctx.cwd, file, x.scenario, ctx.redactor);
-    await writeOutputFile(ctx.cwd, join(dirname(file), x.processorName), x.processor, ctx.redactor);
-    log.info(E.exportWritten(file, x.processorName, x.env.map((n) => `${n}=… `).join('')));
-    return ExitCode.OK;
-  }
+  // A load test for Artillery's runners: two files written, nothing sent, no secret read.
+  if (input.export) return writeArtilleryExport(ctx, log, input, input.export.file);
   // An account file's secret references: only the env names the user allows (trust model).
   const trusted = [...(config.trust?.env ?? []), o.secretEnv ?? '', o.authHeaderEnv ?? ''];
   const accBases = acc && accountFile ? await accountBases(acc, accountFile, trusted) : {};
@@ -72,7 +67,9 @@ const testEndpoint: CommandHandler = async (ctx, args, flags) => {
   if (input.out !== undefined && out.file !== undefined)
     await writeOutputFile(ctx.cwd, input.out, out.file, ctx.redactor);
   printResult(ctx, out.stdout);
-  if (input.out !== undefined) log.info(E.reportWritten(input.out, input.reporter));
+  if (input.out !== undefined)
+    log.info(E.reportWritten(input.out, input.reporter === 'github' ? 'json' : input.reporter));
+  await appendStepSummary(ctx, log, renderEndpointSummary(report));
   return exitCodeOfVerdict(report.verdict);
 };
 export default testEndpoint;

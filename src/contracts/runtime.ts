@@ -44,6 +44,8 @@ export interface RuntimeContext {
   interactive: boolean;
   /** Spinners allowed: stderr is a terminal, not CI, not --no-progress. */
   progress: boolean;
+  /** `--no-progress` was given: not even the plain "… testing" lines a spinner falls back to. */
+  quiet?: boolean;
   ci: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;

@@ -20,6 +20,7 @@ import { OPTIONS_MESSAGES } from './options.js';
 import { ADAPTER_MESSAGES } from './adapter.js';
 import { ROUTES_MESSAGES } from './routes.js';
 import { SIMULATE_MESSAGES } from './simulate.js';
+import { SUMMARY_MESSAGES } from './summary.js';
 
 export const MESSAGES = {
   cli: CLI_MESSAGES,
@@ -39,4 +40,5 @@ export const MESSAGES = {
   adapter: ADAPTER_MESSAGES,
   routes: ROUTES_MESSAGES,
   simulate: SIMULATE_MESSAGES,
+  summary: SUMMARY_MESSAGES,
 } as const;

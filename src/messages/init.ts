@@ -5,9 +5,11 @@ export const INIT_MESSAGES = {
   intro:
     'qwh init writes the account file: how your Qualifio account uses webhook 1.0 today. Answer from the back office; press Ctrl-C to stop (nothing is written).',
   accountSection: 'Account (back office › Account settings)',
-  webhookSection:
-    'Webhooks 1.0 (back office › Integrations › Webhook): at most one for the account and one per website',
-  rulesSection: 'Push rules (back office › Push rules), one by one as the list shows them',
+  /** `menu`: the back-office path the runbook names too (BACK_OFFICE in src/core/assumptions.ts). */
+  webhookSection: (menu: string) =>
+    `Webhooks 1.0 (back office › ${menu}): at most one for the account and one per website`,
+  rulesSection: (menu: string) =>
+    `Push rules (back office › ${menu}), one by one as the list shows them`,
   askAccountId: 'Account id',
   askAccountName: 'Account name',
   askAccountUrl: 'Account-level webhook 1.0 URL (empty if the account has none)',

@@ -23,6 +23,7 @@ import {
 import { describeScope } from '../core/account/scope.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { MESSAGES } from '../messages/index.js';
+import { BACK_OFFICE } from '../core/assumptions.js';
 
 export interface DialogueDeps {
   prompt: Prompter;
@@ -106,7 +107,7 @@ function askersFor(deps: DialogueDeps): Askers {
 /** The webhooks 1.0 section: the account-level URL, then website-level ones, until there is one. */
 async function askWebhooks(a: InitAnswers, ask: Askers, deps: DialogueDeps): Promise<void> {
   const { prompt: p, log } = deps;
-  log.info(`\n${deps.title(Q.webhookSection)}`);
+  log.info(`\n${deps.title(Q.webhookSection(BACK_OFFICE.webhook1))}`);
   for (;;) {
     const url = await ask.url(Q.askAccountUrl, '--v1-url', true);
     if (url) a.webhooks.push({ scope: 'account', url, origin: Q.askAccountUrl });
@@ -188,7 +189,7 @@ async function askRule(a: InitAnswers, ask: Askers, p: Prompter): Promise<PushRu
 /** The push rules section: rules one by one, each checked against the whole draft file. */
 async function askRules(a: InitAnswers, ask: Askers, deps: DialogueDeps): Promise<void> {
   const { prompt: p, log } = deps;
-  log.info(`\n${deps.title(Q.rulesSection)}`);
+  log.info(`\n${deps.title(Q.rulesSection(BACK_OFFICE.pushRules))}`);
   let more = await p.confirm(Q.askAddRule, '--rule', ExitCode.USAGE, true);
   while (more) {
     const rule = await askRule(a, ask, p);

@@ -6,7 +6,7 @@ import { neutralizeControls } from './terminal-text.js';
 export async function startSpinner(ctx: RuntimeContext, text: string): Promise<Spinner> {
   const log = createLogger(ctx);
   if (!ctx.progress) {
-    log.info(`… ${text}`);
+    if (!ctx.quiet) log.info(`… ${text}`);
     return {
       update: () => {},
       succeed: (t) => log.success(t),

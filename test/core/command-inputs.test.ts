@@ -169,7 +169,7 @@ describe('init: flags → input', () => {
   it('needs --from-flags without a terminal', () => {
     expect(usageOf(() => init({})).message).toBe(MESSAGES.init.needsFlags);
   });
-  it('with --from-flags: complete answers, the default file and the versioned schema URL', () => {
+  it('with --from-flags: complete answers, the default file and a schema path that resolves today', () => {
     const r = init(complete);
     expect(r).toMatchObject({
       out: 'qualifio-account.yaml',
@@ -178,8 +178,11 @@ describe('init: flags → input', () => {
       fromFlags: true,
       force: false,
       json: false,
-      schemaRef: 'https://cdn.jsdelivr.net/npm/qwh@1.2.3/schema/account.schema.json',
+      schemaRef: '../opt/qwh/schema/account.schema.json',
     });
+    expect(init({ ...complete, schema: 'url' }).schemaRef).toBe(
+      'https://cdn.jsdelivr.net/npm/qwh@1.2.3/schema/account.schema.json',
+    );
     expect(r.flagAnswers?.account).toEqual({ id: 4321, name: 'Acme Media' });
     expect(r.flagAnswers?.rules.map((x) => x.origin)).toEqual(['--rule default:main']);
   });

@@ -15,8 +15,13 @@ import { hasScript, KEYS, startPty } from '../helpers/pty.js';
 const PASS = 's3cr3t-pass';
 const TOKEN = 'tok-123456';
 const V1_URL = `https://acme:${PASS}@hooks.acme.example/qualifio?token=${TOKEN}`;
-const SCHEMA_LINE =
-  /^# yaml-language-server: \$schema=https:\/\/cdn\.jsdelivr\.net\/npm\/qwh@\d+\.\d+\.\d+[^/]*\/schema\/account\.schema\.json\n/;
+/** init's default `$schema` line: a relative path that resolves today, to the schema qwh ships. */
+function expectSchemaLine(text: string, dir: string): void {
+  const m = /^# yaml-language-server: \$schema=(\S+)\n/.exec(text);
+  expect(m?.[1]).toMatch(/^\.\.?\//);
+  expect(resolve(dir, m![1]!)).toBe(join(ROOT, 'schema/account.schema.json'));
+  expect(existsSync(resolve(dir, m![1]!))).toBe(true);
+}
 
 let work: { dir: string; cleanup: () => Promise<void> };
 beforeAll(async () => {
@@ -167,7 +172,7 @@ describe.skipIf(!hasScript())('qwh init on a real terminal (pseudo-terminal via 
     expect(output).toContain(`${MESSAGES.init.askAccountUrl} https://••••:••••@hooks.acme.example`);
 
     const text = readFileSync(join(dialogueDir, 'qualifio-account.yaml'), 'utf8');
-    expect(text).toMatch(SCHEMA_LINE);
+    expectSchemaLine(text, dialogueDir);
     expect(text).toContain(`url: ${V1_URL}`); // written as the admin gave it
     const summary = await checkJson('qualifio-account.yaml', dialogueDir);
     expect(summary.account).toEqual({ id: 4321, name: 'Acme Media' });
@@ -295,7 +300,7 @@ describe('qwh init --from-flags', () => {
     expect(out.webhooks[0]!.url).toBe('https://••••:••••@hooks.acme.example/qualifio?token=••••');
     expect(out.pushRules).toHaveLength(4);
     const text = readFileSync(join(dir, 'qualifio-account.yaml'), 'utf8');
-    expect(text).toMatch(SCHEMA_LINE);
+    expectSchemaLine(text, dir);
     expect(text).toContain(`url: ${V1_URL}`);
     const summary = await checkJson('qualifio-account.yaml', dir);
     expect(summary.rules.map((r) => r.destination)).toEqual([

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, tempDir } from '../helpers/bin.js';
@@ -112,7 +112,7 @@ describe('npm pack → npm install -g → qwh runs (a fresh machine, in a temp p
     expect(files).toContain('package.json');
     const unexpected = files.filter(
       (f) =>
-        !/^(bin\/qwh\.js|dist\/.+\.(?:js|d\.ts)|schema\/[\w-]+\.schema\.json|README\.md|package\.json|LICENSE)$/.test(
+        !/^(bin\/qwh\.js|dist\/.+\.(?:js|d\.ts)|schema\/(?:json\/)?[\w-]+\.schema\.json|README\.md|package\.json|LICENSE)$/.test(
           f,
         ),
     );
@@ -147,4 +147,98 @@ describe('npm pack → npm install -g → qwh runs (a fresh machine, in a temp p
     for (const dep of Object.keys(pkg.dependencies))
       expect(existsSync(join(modules, dep)), dep).toBe(true);
   });
+});
+
+/** The shell block between `<!-- install:NAME -->` and `<!-- /install:NAME -->` in README.md. */
+function readmeBlock(name: string): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const m = new RegExp(
+    `<!-- install:${name} -->\\n\`\`\`sh\\n([\\s\\S]*?)\`\`\`\\n<!-- /install:${name} -->`,
+  ).exec(readme);
+  if (!m) throw new Error(`README.md has no install:${name} block`);
+  return m[1]!;
+}
+
+/** A fresh clone of this checkout as it is now: tracked and new files, no node_modules, no dist. */
+function freshCopy(to: string): void {
+  const listed = execFileSync(
+    'git',
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+    {
+      cwd: ROOT,
+    },
+  )
+    .toString()
+    .split('\0')
+    .filter((f) => f && f !== 'node_modules' && !f.startsWith('node_modules/'));
+  for (const f of listed) {
+    if (!existsSync(join(ROOT, f))) continue; // deleted, not yet committed
+    mkdirSync(dirname(join(to, f)), { recursive: true });
+    cpSync(join(ROOT, f), join(to, f));
+  }
+}
+
+describe("README's install path, verbatim: a fresh checkout, then the packed tarball into a prefix", () => {
+  let tmp: { dir: string; cleanup: () => Promise<void> };
+  const checkout = (): string => join(tmp.dir, 'qwh');
+  const prefix = (): string => join(tmp.dir, 'prefix');
+  /** A user's shell with npm pointed at a temp prefix and offline (the npm cache has the deps). */
+  const env = (): Record<string, string> => ({
+    ...cleanEnv(),
+    PATH: `${join(prefix(), 'bin')}${delimiter}${cleanEnv().PATH}`,
+    npm_config_prefix: prefix(),
+    npm_config_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+  });
+  const sh = (script: string, timeoutMs = 240_000) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((done, reject) => {
+      const child = spawn('bash', ['-euo', 'pipefail', '-c', script], {
+        cwd: checkout(),
+        env: env(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        done({ code, stdout, stderr });
+      });
+    });
+
+  beforeAll(async () => {
+    tmp = await tempDir('qwh-readme-install-');
+    freshCopy(checkout());
+  });
+  afterAll(async () => {
+    await tmp.cleanup();
+  });
+
+  it('the checkout block: npm ci, build, npx qwh runs this checkout (no qwh on PATH before)', async () => {
+    expect((await sh('command -v qwh || true')).stdout).toBe('');
+    const r = await sh(readmeBlock('checkout'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`${pkg.version}\n`);
+    expect(r.stdout).toContain('Acme Media');
+  }, 300_000);
+
+  it('the tarball block: npm pack, npm install -g into the prefix, qwh is a command', async () => {
+    const r = await sh(readmeBlock('tarball'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe(pkg.version);
+    expect(realpathSync(join(prefix(), 'bin', 'qwh'))).toBe(
+      join(prefix(), 'lib/node_modules/qwh/bin/qwh.js'),
+    );
+    // The file init writes points at a schema that exists in the install (resolves today).
+    const init = await sh(
+      'qwh init --from-flags --account-id 1 --account-name A --v1-url https://h.example/q --out a.yaml && head -1 a.yaml',
+    );
+    expect(init.code, init.stderr).toBe(0);
+    const ref = /\$schema=(\S+)/.exec(init.stdout)?.[1];
+    expect(ref && existsSync(join(checkout(), ref))).toBe(true);
+  }, 300_000);
 });

@@ -403,3 +403,29 @@ describe('check-suite grading against misbehaving receivers (in-process)', () =>
     expect(r.verdict).toBe('pass');
   });
 });
+
+describe('JUnit time: measured per check with the injected clock (#16)', () => {
+  it('every check that sent something has durationMs from the clock; JUnit carries it as time', async () => {
+    const { renderEndpointJunit } = await import('../../src/ui/reporters/endpoint-junit.js');
+    const r = await startReceiver({});
+    // A clock that advances 250 ms per reading: durations are exact multiples, not wall time.
+    let t = 0;
+    const stepping = { now: () => (t += 250) };
+    try {
+      const report = await runEndpointChecks(
+        { url: r.url, version: 2, timeoutMs: 2000, warnMs: 5000, seed: 4 },
+        { createSender: createHttpSender, clock: stepping, logger: silentLogger },
+      );
+      const sent = report.checks.find((c) => c.id === 'accepts-complete')!;
+      expect(sent.durationMs).toBeGreaterThan(0);
+      expect(sent.durationMs! % 250).toBe(0);
+      const xml = renderEndpointJunit(report);
+      expect(xml).toContain(
+        `name="accepts-complete" time="${(sent.durationMs! / 1000).toFixed(3)}"`,
+      );
+      expect(xml).not.toMatch(/name="accepts-complete" time="0(\.000)?"/);
+    } finally {
+      await r.close();
+    }
+  });
+});

@@ -99,9 +99,17 @@ describe('listen reporter', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as unknown);
     expect(lines).toEqual([
-      { event: 'ready', url: 'http://127.0.0.1:1/' },
-      delivery(),
-      { event: 'stopped', received: 1, accepted: 1, duplicates: 0, rejected: 0, saved: 0 },
+      { schemaVersion: 1, event: 'ready', url: 'http://127.0.0.1:1/' },
+      { schemaVersion: 1, ...delivery() },
+      {
+        schemaVersion: 1,
+        event: 'stopped',
+        received: 1,
+        accepted: 1,
+        duplicates: 0,
+        rejected: 0,
+        saved: 0,
+      },
     ]);
     // A reader that went away (EPIPE) stops the printing, not the receiver.
     stream.emit('error', new Error('EPIPE'));
@@ -118,6 +126,7 @@ describe('sign / verify reporters', () => {
     const r = { signature, bytes: 7, sha256: 'ab' };
     expect(SIGN_REPORTERS.human(r)).toBe(`${signature}\n`);
     expect(JSON.parse(SIGN_REPORTERS.json(r))).toEqual({
+      schemaVersion: 1,
       header: 'X-Qualifio-Signature',
       signature,
       bytes: 7,
@@ -128,6 +137,7 @@ describe('sign / verify reporters', () => {
     const ok = { result: verifyRotation('k', undefined, body, signature), bytes: 7, sha256: 'ab' };
     expect(VERIFY_REPORTERS.human(ok, plain)).toBe(`✔ ${MESSAGES.sign.match}\n`);
     expect(JSON.parse(VERIFY_REPORTERS.json(ok, plain))).toEqual({
+      schemaVersion: 1,
       ok: true,
       secret: 'current',
       bytes: 7,
@@ -166,6 +176,7 @@ describe('check reporters', () => {
     expect(
       JSON.parse(renderCheckInvalidJson('a.yaml', [{ path: ['account', 'id'], message: 'm' }])),
     ).toEqual({
+      schemaVersion: 1,
       file: 'a.yaml',
       valid: false,
       problems: [{ path: ['account', 'id'], message: 'm' }],

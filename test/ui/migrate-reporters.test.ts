@@ -53,6 +53,7 @@ describe('migrate reporters', () => {
       unknown
     >;
     expect(Object.keys(doc)).toEqual([
+      'schemaVersion',
       'file',
       'account',
       'dryRun',

@@ -31,7 +31,7 @@ describe('routes reporters', () => {
     const doc = JSON.parse(
       ROUTES_REPORTERS.json(routesView(load('acme.yaml'), 'acme.yaml'), plain),
     );
-    expect(Object.keys(doc)).toEqual(['file', 'account', 'rows']);
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'file', 'account', 'rows']);
     expect(doc.rows[0]).toEqual({
       target: { level: 'website', id: 1234, name: 'Acme News', kind: 'identified' },
       label: 'website 1234 (Acme News), identified campaigns',
@@ -52,6 +52,7 @@ describe('routes reporters', () => {
     const v = routesView(load('acme.yaml'), 'acme.yaml', SRC);
     const doc = JSON.parse(ROUTES_REPORTERS.json(v, plain));
     expect(Object.keys(doc)).toEqual([
+      'schemaVersion',
       'file',
       'account',
       'preserved',

@@ -78,12 +78,15 @@ function usage(message: string, hint?: string, details: readonly string[] = []):
   return new UserError(message, ExitCode.USAGE, hint, details);
 }
 
-/** The `$schema` reference to write: the versioned CDN URL, this installation's file, a given one, or none. */
+/**
+ * The `$schema` reference to write: this installation's file (default: it resolves today, from a
+ * checkout or an install), the versioned CDN URL (once published), a given one, or none.
+ */
 function schemaRefFor(opt: string, outPath: string, e: InitEnvironment): string | undefined {
   const v = opt.trim();
   if (v === 'none') return undefined;
-  if (v === 'url' || v === '') return schemaUrlFor(e.version);
-  if (v === 'local') {
+  if (v === 'url') return schemaUrlFor(e.version);
+  if (v === 'local' || v === '') {
     const rel = relative(dirname(outPath), e.localSchema).split(sep).join('/');
     return rel.startsWith('.') || rel.startsWith('/') ? rel : `./${rel}`;
   }

@@ -18,7 +18,7 @@ export interface DiffPayloadCommandInput {
   map?: string;
   rules?: string;
   failOn: FailOn;
-  reporter: 'human' | 'json' | 'markdown';
+  reporter: 'human' | 'json' | 'markdown' | 'junit' | 'github';
   skipInvalid: boolean;
   /** --emit-adapter (with --out), --emit-schema, --emit-types: what to generate. */
   emit?: {

@@ -31,6 +31,8 @@ export interface CheckResult {
   status: CheckStatus;
   reason: string;
   details: Record<string, unknown>;
+  /** Time spent on this check's deliveries (the injected clock), for JUnit `time`; absent if none were sent. */
+  durationMs?: number;
 }
 
 /** What happened to one delivery. */

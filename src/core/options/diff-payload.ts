@@ -1,7 +1,14 @@
 import { defineOptions } from './spec.js';
 
 /** Report formats of diff-payload: `table` is the human one (its older name, kept by config). */
-export const DIFF_REPORTER_NAMES = ['human', 'table', 'json', 'markdown'] as const;
+export const DIFF_REPORTER_NAMES = [
+  'human',
+  'table',
+  'json',
+  'markdown',
+  'junit',
+  'github',
+] as const;
 
 /** `qwh diff-payload`: flag > qwh.config.* › diff > default. */
 export const DIFF_PAYLOAD_OPTIONS = defineOptions({
@@ -47,7 +54,8 @@ export const DIFF_PAYLOAD_OPTIONS = defineOptions({
     {
       key: 'reporter',
       flags: '--reporter <name>',
-      description: 'report format (default: human, also called table)',
+      description:
+        'report format (default: human, also called table); junit: breaking fields as failures; github: annotations',
       value: { type: 'choice', values: DIFF_REPORTER_NAMES },
     },
     {

@@ -100,9 +100,9 @@ export const INIT_OPTIONS = defineOptions({
       key: 'schema',
       flags: '--schema <ref>',
       description:
-        "JSON Schema reference written on the first line: url (default, versioned jsDelivr URL), local (path to this installation's copy), none, or your own URL/path",
+        "JSON Schema reference written on the first line: local (default, relative path to this installation's copy), url (versioned jsDelivr URL; resolves once qwh is published on npm), none, or your own URL/path",
       value: { type: 'string' },
-      default: 'url',
+      default: 'local',
     },
     {
       key: 'campaignFeed',

@@ -138,7 +138,7 @@ export const TEST_ENDPOINT_OPTIONS = defineOptions({
       key: 'out',
       flags: '--out <file>',
       description:
-        'write the --reporter document to this file (the human table still goes to stdout)',
+        'write the --reporter document to this file (the human table still goes to stdout; with github, the annotations stay on stdout and the file gets the JSON report)',
       value: { type: 'path' },
       output: true,
       config: 'out',

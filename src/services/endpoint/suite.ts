@@ -73,9 +73,11 @@ export async function runSuite(
   const authName = target.authHeader?.name ?? '';
   const t0 = deps.clock.now();
   await Promise.all(
-    plan.checks.map(async (c) =>
-      results.set(c.id, checkResult(c.id, await runCheck(c, deliver, skipRepeat, plan, authName))),
-    ),
+    plan.checks.map(async (c) => {
+      const start = deps.clock.now();
+      const grade = await runCheck(c, deliver, skipRepeat, plan, authName);
+      results.set(c.id, { ...checkResult(c.id, grade), durationMs: deps.clock.now() - start });
+    }),
   );
   const durationMs = deps.clock.now() - t0;
   for (const r of gradeReserialisation(sent, results)) results.set(r.id, r);

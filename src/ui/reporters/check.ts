@@ -4,6 +4,7 @@ import type { AccountSummary } from '../../core/account/summary.js';
 import { formatPath } from '../../core/path.js';
 import { MESSAGES } from '../../messages/index.js';
 import { renderTable } from '../table.js';
+import { versioned } from './json-document.js';
 
 /** A problem of an invalid account file, as `--json` lists it. */
 export interface CheckProblem {
@@ -20,12 +21,12 @@ export function renderCheckJson(
   warnings: readonly AccountWarning[],
   extra: Record<string, unknown> = {},
 ): string {
-  return JSON.stringify({ file, valid: true, ...s, warnings, ...extra }, null, 2) + '\n';
+  return JSON.stringify(versioned({ file, valid: true, ...s, warnings, ...extra }), null, 2) + '\n';
 }
 
 /** check's `--json` document for an invalid file: every problem (the human lines go to stderr). */
 export function renderCheckInvalidJson(file: string, problems: readonly CheckProblem[]): string {
-  return JSON.stringify({ file, valid: false, problems }, null, 2) + '\n';
+  return JSON.stringify(versioned({ file, valid: false, problems }), null, 2) + '\n';
 }
 
 /** check's reporters for a valid file. */

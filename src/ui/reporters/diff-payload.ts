@@ -4,6 +4,7 @@ import type { DiffReport, DiffSample } from '../../core/diff/session.js';
 import { colorsFor } from '../colors.js';
 import { renderDiffHuman } from './diff.js';
 import { renderDiffMarkdown } from './diff-markdown.js';
+import { renderDiffGithub, renderDiffJunit } from './diff-ci.js';
 
 /** What a diff-payload reporter is given: the report, its masked sample, the colours of stdout. */
 type DiffReporter = (report: DiffReport, sample: DiffSample, c: ChalkInstance) => string;
@@ -13,6 +14,9 @@ export const DIFF_REPORTERS = {
   human: (report, _sample, c) => renderDiffHuman(report, c),
   json: (report) => JSON.stringify(report, null, 2) + '\n',
   markdown: (report, sample) => renderDiffMarkdown(report, sample),
+  junit: (report) => renderDiffJunit(report),
+  // The human table first (the log stays readable), then the workflow commands.
+  github: (report, _sample, c) => renderDiffHuman(report, c) + renderDiffGithub(report),
 } as const satisfies Record<string, DiffReporter>;
 
 export type DiffReporterName = keyof typeof DIFF_REPORTERS;

@@ -56,9 +56,10 @@ export function renderEndpointJunit(r: EndpointReport): string {
     out.push(`      <property name="${a(k)}" value="${a(v)}"/>`);
   out.push('    </properties>');
   for (const c of r.checks) {
-    const open = `    <testcase classname="qwh.test-endpoint" name="${a(c.id)}" time="0">`;
+    const time = ((c.durationMs ?? 0) / 1000).toFixed(3);
+    const open = `    <testcase classname="qwh.test-endpoint" name="${a(c.id)}" time="${time}">`;
     if (c.status === 'pass') {
-      out.push(`    <testcase classname="qwh.test-endpoint" name="${a(c.id)}" time="0"/>`);
+      out.push(`    <testcase classname="qwh.test-endpoint" name="${a(c.id)}" time="${time}"/>`);
     } else if (c.status === 'fail') {
       out.push(open);
       out.push(

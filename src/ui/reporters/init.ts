@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { InitInput } from '../../core/account/init-input.js';
 import { maskInitUrl, type InitAccountData } from '../../core/account/init.js';
 import { MESSAGES } from '../../messages/index.js';
+import { versioned } from './json-document.js';
 
 /** init's `--json` document: what was written (`backup`: relative to the working folder), credentials masked. */
 export function renderInitJson(
@@ -11,7 +12,7 @@ export function renderInitJson(
 ): string {
   return (
     JSON.stringify(
-      {
+      versioned({
         file: input.out,
         format: input.format,
         schema: input.schemaRef ?? null,
@@ -19,7 +20,7 @@ export function renderInitJson(
         account: data.account,
         webhooks: data.webhooks.map((w) => ({ ...w, url: maskInitUrl(w.url) })),
         pushRules: data.pushRules,
-      },
+      }),
       null,
       2,
     ) + '\n'

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Output, RuntimeContext } from '../../contracts/index.js';
 import { MESSAGES } from '../../messages/index.js';
 import { colorsFor } from '../colors.js';
+import { versioned } from './json-document.js';
 
 /**
  * What listen prints of one delivery. Structural on purpose: the receiver's DeliveryEvent lives
@@ -57,9 +58,9 @@ export function renderListenEvent(e: ListenEvent, c: ChalkInstance): string {
 
 /** The NDJSON lines of `listen --json`: ready first, one per delivery, stopped last. */
 export const listenJson = {
-  ready: (url: string): string => JSON.stringify({ event: 'ready', url }) + '\n',
-  event: (e: ListenEvent): string => JSON.stringify(e) + '\n',
-  stopped: (s: ListenStats): string => JSON.stringify({ event: 'stopped', ...s }) + '\n',
+  ready: (url: string): string => JSON.stringify(versioned({ event: 'ready', url })) + '\n',
+  event: (e: ListenEvent): string => JSON.stringify(versioned(e)) + '\n',
+  stopped: (s: ListenStats): string => JSON.stringify(versioned({ event: 'stopped', ...s })) + '\n',
 };
 
 /** listen's stdout: the ready line, one line per delivery, the stopped line. */

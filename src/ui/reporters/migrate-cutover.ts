@@ -6,9 +6,10 @@ import type { ObserveTally } from '../../core/migrate/captures.js';
 import { RECONCILE_WINDOW_MINUTES } from '../../core/assumptions.js';
 import { MESSAGES } from '../../messages/index.js';
 import { renderTable } from '../table.js';
+import { versioned } from './json-document.js';
 
 const C = MESSAGES.migrate.cutover;
-const jsonText = (doc: unknown): string => JSON.stringify(doc, null, 2) + '\n';
+const jsonText = (doc: object): string => JSON.stringify(versioned(doc), null, 2) + '\n';
 
 /** `qwh migrate status`: one row per webhook, its stage, evidence and the one next command. */
 export interface StatusView {

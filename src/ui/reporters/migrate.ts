@@ -9,6 +9,7 @@ import { MESSAGES } from '../../messages/index.js';
 import { renderTable } from '../table.js';
 import { routesTableLines } from './routes.js';
 import type { RoutesView } from '../../core/routing/view.js';
+import { versioned } from './json-document.js';
 
 const M = MESSAGES.migrate;
 const R = M.runbook;
@@ -332,7 +333,7 @@ function resultDoc(r: ApplyResult): Record<string, unknown> {
   };
 }
 
-const jsonText = (doc: unknown): string => JSON.stringify(doc, null, 2) + '\n';
+const jsonText = (doc: object): string => JSON.stringify(versioned(doc), null, 2) + '\n';
 
 /** The result, then the runbook hint (when not written), then what to run next. */
 function resultTail(

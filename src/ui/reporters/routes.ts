@@ -3,6 +3,7 @@ import type { RouteRowView, RoutesView } from '../../core/routing/view.js';
 import type { FeedComparison } from '../../core/routing/campaign-feed.js';
 import { MESSAGES } from '../../messages/index.js';
 import { renderTable } from '../table.js';
+import { versioned } from './json-document.js';
 
 const M = MESSAGES.routes;
 
@@ -10,7 +11,7 @@ const M = MESSAGES.routes;
 export function renderRoutesJson(v: RoutesView): string {
   return (
     JSON.stringify(
-      {
+      versioned({
         file: v.file,
         account: v.account,
         ...(v.plan
@@ -23,7 +24,7 @@ export function renderRoutesJson(v: RoutesView): string {
             }
           : {}),
         rows: v.rows,
-      },
+      }),
       null,
       2,
     ) + '\n'

@@ -1,3 +1,5 @@
+import { versioned } from './json-document.js';
+
 /** The header name as documents show it (assumptions.ts keeps the lower-case wire form). */
 const HEADER_SHOWN = 'X-Qualifio-Signature';
 
@@ -12,10 +14,12 @@ export interface SignReport {
 export const SIGN_REPORTERS = {
   human: (r: SignReport): string => r.signature + '\n',
   json: (r: SignReport): string =>
-    JSON.stringify({
-      header: HEADER_SHOWN,
-      signature: r.signature,
-      bytes: r.bytes,
-      sha256: r.sha256,
-    }) + '\n',
+    JSON.stringify(
+      versioned({
+        header: HEADER_SHOWN,
+        signature: r.signature,
+        bytes: r.bytes,
+        sha256: r.sha256,
+      }),
+    ) + '\n',
 } as const;

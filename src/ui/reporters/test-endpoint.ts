@@ -17,7 +17,8 @@ export type EndpointReporter = 'human' | keyof typeof TEST_ENDPOINT_REPORTERS;
 
 /**
  * What a run prints and what `--out` receives. With `--out` the file gets the reporter's
- * document and stdout the human table; `github` prints the table, then its workflow commands.
+ * document and stdout the human table; `github` prints the table, then its workflow commands —
+ * on stdout always, where GitHub reads them; with `--out` the file gets the JSON report.
  */
 export function endpointOutputs(
   ctx: Pick<RuntimeContext, 'stdout'>,
@@ -28,6 +29,8 @@ export function endpointOutputs(
   const human = (): string => renderEndpointHuman(report, colorsFor(ctx.stdout));
   if (reporter === 'human') return { stdout: human() };
   const doc = TEST_ENDPOINT_REPORTERS[reporter](report);
+  if (toFile && reporter === 'github')
+    return { stdout: human() + doc, file: TEST_ENDPOINT_REPORTERS.json(report) };
   if (toFile) return { stdout: human(), file: doc };
   return { stdout: reporter === 'github' ? human() + doc : doc };
 }

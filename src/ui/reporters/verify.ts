@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { RotationCheck } from '../../core/signing.js';
 import { MESSAGES } from '../../messages/index.js';
+import { versioned } from './json-document.js';
 
 /** What `qwh verify` found: the check, and the facts of the bytes it was made on. */
 export interface VerifyReport {
@@ -24,14 +25,16 @@ export function renderVerifyHuman(r: VerifyReport, c: ChalkInstance): string {
 /** verify's `--json` document: ok, the reason when not, and the body's facts. */
 export function renderVerifyJson(r: VerifyReport): string {
   return (
-    JSON.stringify({
-      ok: r.result.ok,
-      ...(r.result.ok
-        ? { secret: r.result.matched }
-        : { reason: r.result.reason, detail: r.result.detail }),
-      bytes: r.bytes,
-      sha256: r.sha256,
-    }) + '\n'
+    JSON.stringify(
+      versioned({
+        ok: r.result.ok,
+        ...(r.result.ok
+          ? { secret: r.result.matched }
+          : { reason: r.result.reason, detail: r.result.detail }),
+        bytes: r.bytes,
+        sha256: r.sha256,
+      }),
+    ) + '\n'
   );
 }
 
