@@ -82,15 +82,7 @@ export async function prepareMigration<S extends MigrateStore>(
   const store = deps.storeOf(source, file);
 
   const records = await store.readJournal();
-  const open = unfinishedRun(records);
-  const stopsBeforeApply = input.dryRun || input.planOut !== undefined;
-  if (open && !stopsBeforeApply)
-    throw new UserError(
-      M.unfinished(file, open.begin.at),
-      ExitCode.PARTIAL,
-      M.unfinishedHint(file),
-    );
-  if (open) deps.logger.warn(M.unfinishedDryRun(file));
+  refuseUnfinished(records, file, input.dryRun || input.planOut !== undefined, deps.logger);
 
   const from = { file, format: source.format, sourceSha256: sha256Hex(source.bytes) };
   let plan: Plan;
@@ -133,6 +125,24 @@ export async function prepareMigration<S extends MigrateStore>(
       deps.secretFileExists ? deps.secretFileExists(store, rel) : Promise.resolve(false),
     ),
   };
+}
+
+/** An earlier run stopped part-way: refused (exit 5) before an apply, a warning before a dry run. */
+function refuseUnfinished(
+  records: Parameters<typeof unfinishedRun>[0],
+  file: string,
+  stopsBeforeApply: boolean,
+  logger: { warn(m: string): void },
+): void {
+  const open = unfinishedRun(records);
+  if (!open) return;
+  if (!stopsBeforeApply)
+    throw new UserError(
+      M.unfinished(file, open.begin.at),
+      ExitCode.PARTIAL,
+      M.unfinishedHint(file),
+    );
+  logger.warn(M.unfinishedDryRun(file));
 }
 
 /** The plan's secret files that already exist, each with the run that created it (if one did). */

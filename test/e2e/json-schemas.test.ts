@@ -53,6 +53,7 @@ describe('every --json document has schemaVersion and validates against its ship
     ['check', ['check', join(FIXTURES, 'accounts/invalid-wrong-type.yaml'), '--json'], 2],
     ['routes', ['routes', 'acme.yaml', '--json'], 0],
     ['routes', ['routes', 'acme.yaml', '--plan', '--json'], 0],
+    ['simulate', ['simulate', 'acme.yaml', '--participations', '5', '--dry-run', '--json'], 0],
     ['sign', ['sign', 'acme.yaml', '--secret-env', 'QWH_S', '--json'], 0],
     [
       'verify',

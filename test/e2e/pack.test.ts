@@ -112,7 +112,7 @@ describe('npm pack → npm install -g → qwh runs (a fresh machine, in a temp p
     expect(files).toContain('package.json');
     const unexpected = files.filter(
       (f) =>
-        !/^(bin\/qwh\.js|dist\/.+\.(?:js|d\.ts)|schema\/(?:json\/)?[\w-]+\.schema\.json|README\.md|package\.json|LICENSE)$/.test(
+        !/^(bin\/qwh\.js|dist\/.+\.(?:js|d\.ts)|dist\/cli\/help\.json|schema\/(?:json\/)?[\w-]+\.schema\.json|README\.md|package\.json|LICENSE)$/.test(
           f,
         ),
     );

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -250,7 +250,9 @@ describe('qwh listen --forward-to: the dual-run relay (e2e)', () => {
       ...['migrate', 'observe', '--captures', save, '--previous-secret-env', 'QWH_R_OLD'],
     ]);
     expect(human.stdout).toContain(MESSAGES.migrate.cutover.verifiedWithPrevious(1));
-    // Control: without the previous secret, that delivery does not verify.
+    // Control: without the previous secret, that delivery does not verify. observe keeps each
+    // delivery's verdict in its ledger (evidence accumulates), so the control starts afresh.
+    rmSync(join(dir, '.qwh', `observed-${FILE}.json`), { force: true });
     const without = await qwh(['migrate', 'observe', '--captures', save, '--json']);
     const ev2 = (
       JSON.parse(without.stdout) as { webhooks: Array<{ evidence: Record<string, unknown> }> }

@@ -319,14 +319,17 @@ webhooks:
     );
     const flags = ['--secret-env', 'QWH_S_SECRET', '--previous-secret-env', 'QWH_S_PREV', ...guard];
     const url = `${relay.url}?token=${TOKEN}`;
-    const te = await qwh('te relay', ['test-endpoint', url, ...flags, '--json']);
+    // A token in an argument is refused (#16 bug 15): the URL comes from the environment.
+    const te = await qwh('te relay', ['test-endpoint', ...flags, '--json'], {
+      QWH_ENDPOINT_URL: url,
+    });
     expect(te.code, te.stderr).toBe(0);
     expect(
       (JSON.parse(te.stdout) as { checks: Array<{ id: string; status: string }> }).checks.find(
         (c) => c.id === 'accepts-both-secrets',
       )?.status,
     ).toBe('pass');
-    await qwh('te relay human', ['test-endpoint', url, ...flags]);
+    await qwh('te relay human', ['test-endpoint', ...flags], { QWH_ENDPOINT_URL: url });
     // Through a receiver that does not know the previous secret: a failure, its report scanned.
     const te2 = await qwh(
       'te prev wrong',

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { SimulateResult } from '../../core/simulate/result.js';
 import { MESSAGES } from '../../messages/index.js';
+import { versioned } from './json-document.js';
 
 const M = MESSAGES.simulate;
 
@@ -36,5 +37,5 @@ function human(v: SimulateView, c: ChalkInstance): string {
 /** simulate's reporters: the human summary and the `--json` document (counts only, no body). */
 export const SIMULATE_REPORTERS = {
   human,
-  json: (v: SimulateView): string => JSON.stringify(v, null, 2) + '\n',
+  json: (v: SimulateView): string => JSON.stringify(versioned(v), null, 2) + '\n',
 } as const;
