@@ -147,29 +147,39 @@ export class PairCollector {
     this.stats.pairs++;
     if (!this.sample.paired && twin.raw !== undefined)
       this.sample = { v1: twin.raw, v2: raw, paired: true };
-    const byValue = new Map<string, Set<string>>();
+    // Indexed by the twin's values (a few dozen), not by every 2.0 value: each 2.0 scalar is
+    // normalised and looked up once, and only values that occur on the 1.0 side cost more.
+    // A 1.0 path occurring twice in one payload (inside `[]`) counts once per pair, with its
+    // first value.
+    const firstOf = new Map<string, ValueEvidence>();
+    const byValue = new Map<string, ValueEvidence[]>();
+    for (const [path, n] of twin.values) {
+      if (firstOf.has(path)) continue;
+      let ev = this.evidence.get(path);
+      if (!ev) this.evidence.set(path, (ev = { compared: 0, agree: new Map() }));
+      ev.compared++;
+      firstOf.set(path, ev);
+      const list = byValue.get(n);
+      if (list) list.push(ev);
+      else byValue.set(n, [ev]);
+    }
+    // 2.0 paths already counted for a 1.0 path in this pair (a 2.0 path inside `[]` holding
+    // the same value twice counts once).
+    const counted = new Map<ValueEvidence, Set<string>>();
     for (const e of entries) {
       if (e.kind === 'object' || e.kind === 'array') continue;
       const n = normalizeValue(e.value);
       if (n === undefined) continue;
-      let set = byValue.get(n);
-      if (!set) byValue.set(n, (set = new Set()));
-      set.add(e.path);
-    }
-    const seen = new Set<string>();
-    for (const [path, n] of twin.values) {
-      // A 1.0 path occurring twice in one payload (inside `[]`) counts once per pair.
-      if (seen.has(path)) continue;
-      seen.add(path);
-      let ev = this.evidence.get(path);
-      if (!ev) this.evidence.set(path, (ev = { compared: 0, agree: new Map() }));
-      ev.compared++;
-      const same = byValue.get(n);
-      if (!same) continue;
-      for (const p2 of same) {
-        const count = ev.agree.get(p2);
-        if (count !== undefined) ev.agree.set(p2, count + 1);
-        else if (ev.agree.size < MAX_CANDIDATES_PER_PATH) ev.agree.set(p2, 1);
+      const evs = byValue.get(n);
+      if (!evs) continue;
+      for (const ev of evs) {
+        let done = counted.get(ev);
+        if (!done) counted.set(ev, (done = new Set()));
+        if (done.has(e.path)) continue;
+        done.add(e.path);
+        const count = ev.agree.get(e.path);
+        if (count !== undefined) ev.agree.set(e.path, count + 1);
+        else if (ev.agree.size < MAX_CANDIDATES_PER_PATH) ev.agree.set(e.path, 1);
       }
     }
   }
