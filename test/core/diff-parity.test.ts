@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { decodeRecordText } from '../../src/core/diff/decode-record.js';
+import { comparableOf, normalizeValue } from '../../src/core/diff/pairing.js';
+import { MESSAGES } from '../../src/messages/index.js';
 import { parityReport } from './diff-parity.corpus.js';
 
 // Issue 18 item 5: pairing indexed by the 1.0 twin's values, a flatten walk without per-node
@@ -14,5 +17,61 @@ const reference = readFileSync(
 describe('diff report parity', () => {
   it('a generated corpus gives the same report as before the rewrite', () => {
     expect(parityReport()).toBe(reference);
+  });
+});
+
+describe('the fast paths give what the slow ones gave', () => {
+  it('comparableOf is normalizeValue on every kind of value', () => {
+    const values = [
+      'plain',
+      ' padded ',
+      '\u00a0nbsp',
+      'tab\t',
+      'x'.repeat(256),
+      'x'.repeat(257),
+      '2024-05-01T10:11:12.345Z',
+      '2024-05-01 10:11:12',
+      '2024-05-01',
+      '1234-56-78 not a date at all',
+      'é',
+      '😀',
+      '',
+      '0',
+      '042',
+      42,
+      4.5,
+      Number.NaN,
+      true,
+      false,
+      null,
+      undefined,
+    ];
+    for (const v of values) expect(comparableOf(v)).toBe(normalizeValue(v));
+  });
+
+  it('decodeRecordText is the strict UTF-8 decoder (BOM kept after the first, errors where they were)', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const samples = [
+      Buffer.from('{"a":"é😀"}'),
+      Buffer.from('\ufeff\ufeff{"a":1}'),
+      new Uint8Array(Buffer.from('xx{"a":"ü"}')).subarray(2),
+      Buffer.from([0x7b, 0xc3, 0x28, 0x7d]),
+      Buffer.from([0xed, 0xa0, 0x80]),
+    ];
+    for (const b of samples) {
+      const body = b[0] === 0xef ? b.subarray(3) : b;
+      let want: string | undefined;
+      try {
+        want = strict.decode(body);
+      } catch {
+        want = undefined;
+      }
+      const got = decodeRecordText(b);
+      expect(got.ok ? got.text : undefined).toBe(want);
+    }
+    expect(decodeRecordText(Buffer.from([0x61, 0xc3, 0x28]))).toEqual({
+      ok: false,
+      reason: MESSAGES.diff.invalidUtf8(1),
+    });
   });
 });

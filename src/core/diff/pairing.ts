@@ -41,6 +41,23 @@ export function normalizeValue(v: Scalar | undefined): string | undefined {
 }
 
 /**
+ * normalizeValue for the many 2.0 values of a pair: a string that is already its own comparable
+ * form (no space at either end, not a date, not cut) is returned as it is without the trim and
+ * the date pattern; anything else goes through normalizeValue.
+ */
+export function comparableOf(v: Scalar | undefined): string | undefined {
+  if (typeof v !== 'string') return normalizeValue(v);
+  const n = v.length;
+  if (n === 0 || n > MAX_COMPARED_CHARS) return normalizeValue(v);
+  const a = v.charCodeAt(0);
+  const z = v.charCodeAt(n - 1);
+  // Printable ASCII at both ends (so no trimmable space), and not starting like a date.
+  if (a <= 32 || a >= 127 || z <= 32 || z >= 127) return normalizeValue(v);
+  if (n >= 19 && a >= 48 && a <= 57 && v.charCodeAt(4) === 45) return normalizeValue(v);
+  return v;
+}
+
+/**
  * A copy of a short string that does not keep its parent alive. V8 makes `slice` a view into
  * the original string, so a 256-character prefix kept for pairing held a whole 2 MB value in
  * memory (3 000 such unpaired 1.0 records ran out of memory). UTF-16 round trip: lossless for
@@ -168,7 +185,7 @@ export class PairCollector {
     const counted = new Map<ValueEvidence, Set<string>>();
     for (const e of entries) {
       if (e.kind === 'object' || e.kind === 'array') continue;
-      const n = normalizeValue(e.value);
+      const n = comparableOf(e.value);
       if (n === undefined) continue;
       const evs = byValue.get(n);
       if (!evs) continue;
