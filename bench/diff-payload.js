@@ -3,7 +3,9 @@
 // neighbour load hits both alike; reports medians (min–max) and the median of per-round ratios.
 //   node bench/diff-payload.js [--mb 100] [--rounds 3] [--bin other/bin/qwh.js]
 // One 1.0 side for every size: the first 5 000 participations (bench/.data/diff-v1.ndjson).
-// MB/s counts the 2.0 corpus only. Peak RSS from GNU time (/usr/bin/time) when present.
+// MB/s counts the 2.0 corpus only. Peak RSS and CPU seconds (user + system, GC threads
+// included) from GNU time (/usr/bin/time) when present: CPU time is steadier than wall time
+// when neighbours load the machine.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -37,7 +39,7 @@ const timed = existsSync('/usr/bin/time');
 function run(args) {
   const t0 = performance.now();
   const r = timed
-    ? spawnSync('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, ...args], {
+    ? spawnSync('/usr/bin/time', ['-f', 'maxrss_kb=%M cpu_s=%U+%S', process.execPath, ...args], {
         encoding: 'utf8',
         maxBuffer: 64 << 20,
       })
@@ -45,7 +47,9 @@ function run(args) {
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(r.stderr);
   const rss = /maxrss_kb=(\d+)/.exec(r.stderr ?? '')?.[1];
-  return { mbs: mb / seconds, rssMb: rss ? Number(rss) / 1024 : NaN, stdout: r.stdout };
+  const cpu = /cpu_s=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? '');
+  const cpuS = cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN;
+  return { mbs: mb / seconds, cpuS, rssMb: rss ? Number(rss) / 1024 : NaN, stdout: r.stdout };
 }
 
 const floor = [];
@@ -81,6 +85,12 @@ console.log(
         min: ratio.min.toFixed(2),
         max: ratio.max.toFixed(2),
       },
+      floorCpuS: r1(stats(floor.map((f) => f.cpuS))),
+      qwhCpuS: r1(stats(qwh.map((q) => q.cpuS))),
+      cpuRatioPerRound: (() => {
+        const c = stats(qwh.map((q, i) => floor[i].cpuS / q.cpuS));
+        return { median: c.median.toFixed(2), min: c.min.toFixed(2), max: c.max.toFixed(2) };
+      })(),
       floorRssMB: r1(stats(floor.map((f) => f.rssMb))),
       qwhRssMB: r1(stats(qwh.map((q) => q.rssMb))),
     },

@@ -25,8 +25,16 @@ while (written < target) {
   if (!w2.write(chunk)) await once(w2, 'drain');
   if (w1 && chunk1 && !w1.write(chunk1)) await once(w1, 'drain');
 }
+// One 1.0 side for every corpus size: a small corpus still gets all 5 000 (the rest unpaired).
+for (let chunk1 = ''; w1 && i <= 5000; i++) {
+  chunk1 += JSON.stringify(generateSample(i, 'complete').v1) + '\n';
+  if (i % 500 === 0 || i === 5000) {
+    if (!w1.write(chunk1)) await once(w1, 'drain');
+    chunk1 = '';
+  }
+}
 w2.end();
 w1?.end();
 // Both at once: awaiting one 'finish' event after the other may miss an event already emitted.
 await Promise.all([finished(w2), ...(w1 ? [finished(w1)] : [])]);
-process.stdout.write(`${i - 1} payloads\n`);
+process.stdout.write(`${written} bytes of 2.0 payloads\n`);

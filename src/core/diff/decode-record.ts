@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { MESSAGES } from '../../messages/index.js';
 import { findInvalidUtf8 } from '../input/decode.js';
 import { looksFormEncoded, parseFormEncoded } from '../payload/v1.js';
@@ -7,8 +8,6 @@ import { kindOf, PAYLOAD_RECORD_LIMITS } from './flatten.js';
 export type Side = 'v1' | 'v2';
 export type DecodedRecord = { ok: true; value: unknown } | { ok: false; reason: string };
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /** Strict UTF-8 text of one record's bytes (a leading BOM dropped), or why it is not. */
 export function decodeRecordText(
   bytes: Uint8Array,
@@ -17,14 +16,18 @@ export function decodeRecordText(
   if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
   else if ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff))
     return { ok: false, reason: MESSAGES.diff.utf16 };
-  try {
-    return { ok: true, text: strictUtf8.decode(body) };
-  } catch {
-    return {
-      ok: false,
-      reason: MESSAGES.diff.invalidUtf8(findInvalidUtf8(body) + (bytes.length - body.length)),
-    };
+  // What a fatal TextDecoder (BOM kept) gives, validated by isUtf8 (simdutf) and decoded by the
+  // non-fatal path: several times cheaper per line.
+  if (isUtf8(body)) {
+    const view = Buffer.isBuffer(body)
+      ? body
+      : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    return { ok: true, text: view.toString('utf8') };
   }
+  return {
+    ok: false,
+    reason: MESSAGES.diff.invalidUtf8(findInvalidUtf8(body) + (bytes.length - body.length)),
+  };
 }
 
 /**

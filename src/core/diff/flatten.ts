@@ -76,7 +76,8 @@ export interface FlatEntry {
   path: string;
   node: PathNode;
   kind: Kind;
-  value?: Scalar;
+  /** The scalar's value; undefined for a container. */
+  value: Scalar | undefined;
 }
 
 /** Bounds for one payload record; a record beyond them is counted invalid, never walked further. */
@@ -109,6 +110,23 @@ function itemVariable(item: unknown): string | undefined {
 }
 
 /**
+ * Reusable memory for flattenRecord: the entry objects and the walk stack of one record are
+ * recycled for the next, so a walk allocates nothing per node (the GC cost of a stream of
+ * records). The entries returned are valid until the next flattenRecord with the same scratch.
+ */
+export class FlattenScratch {
+  readonly entries: FlatEntry[] = [];
+  readonly pool: FlatEntry[] = [];
+  readonly values: unknown[] = [];
+  readonly nodes: Array<PathNode | undefined> = [];
+  readonly depths: number[] = [];
+  readonly keys: string[] = [];
+}
+
+/** Entry objects kept between records (more are made for a bigger record, then let go). */
+const POOL_KEPT = 4096;
+
+/**
  * Flattens one parsed payload into its nodes (containers and scalars), walking iteratively
  * (depth is attacker-controlled). The root must be an object. Keys such as `__proto__` are
  * read as own data (Object.keys), never assigned anywhere.
@@ -117,53 +135,87 @@ export function flattenRecord(
   root: unknown,
   limits: RecordLimits = PAYLOAD_RECORD_LIMITS,
   trie: PathTrie = new PathTrie(limits.maxNodes),
+  scratch: FlattenScratch = new FlattenScratch(),
 ): FlattenResult {
   if (kindOf(root) !== 'object')
     return { ok: false, reason: `not a JSON object (${kindOf(root)})` };
-  const entries: FlatEntry[] = [];
+  const { entries, pool, values, nodes: stackNodes, depths, keys: stackKeys } = scratch;
+  entries.length = 0;
+  if (pool.length > POOL_KEPT) pool.length = POOL_KEPT;
   let dropped = 0;
   let nodes = 0;
   // node undefined: the path cap of the trie was reached; the subtree is still walked (limits)
   // but not recorded.
-  const stack: Array<{ v: unknown; node: PathNode | undefined; depth: number; key: string }> = [
-    { v: root, node: trie.root, depth: 0, key: '' },
-  ];
-  while (stack.length > 0) {
-    const { v, node, depth, key } = stack.pop()!;
-    const kind = kindOf(v);
-    if (depth > 0) {
-      if (++nodes > limits.maxNodes)
-        return { ok: false, reason: MESSAGES.diff.tooManyValues(limits.maxNodes) };
-      if (!node) dropped++;
-      else if (kind === 'object' || kind === 'array') entries.push({ path: node.path, node, kind });
-      else entries.push({ path: node.path, node, kind, value: v as Scalar });
-    }
-    if (kind !== 'object' && kind !== 'array') continue;
-    if (depth >= limits.maxDepth)
-      return { ok: false, reason: `nesting deeper than ${limits.maxDepth} levels` };
-    if (kind === 'array') {
-      const arr = v as unknown[];
-      const positional = POSITIONAL_ARRAYS.has(key);
-      for (let i = arr.length - 1; i >= 0; i--) {
-        const item = arr[i];
-        const variable = itemVariable(item);
-        const child = !node
-          ? undefined
-          : variable !== undefined
-            ? trie.variable(node, variable)
-            : positional && i < MAX_POSITION
-              ? trie.position(node, i)
-              : trie.anyItem(node);
-        stack.push({ v: item, node: child, depth: depth + 1, key: '' });
+  values[0] = root;
+  stackNodes[0] = trie.root;
+  depths[0] = 0;
+  stackKeys[0] = '';
+  let top = 1;
+  try {
+    while (top > 0) {
+      top--;
+      const v = values[top];
+      const node = stackNodes[top];
+      const depth = depths[top]!;
+      const key = stackKeys[top]!;
+      values[top] = undefined;
+      const kind = kindOf(v);
+      if (depth > 0) {
+        if (++nodes > limits.maxNodes)
+          return { ok: false, reason: MESSAGES.diff.tooManyValues(limits.maxNodes) };
+        if (!node) dropped++;
+        else {
+          const value = kind === 'object' || kind === 'array' ? undefined : (v as Scalar);
+          const i = entries.length;
+          let e = pool[i];
+          if (e) {
+            e.path = node.path;
+            e.node = node;
+            e.kind = kind;
+            e.value = value;
+          } else pool[i] = e = { path: node.path, node, kind, value };
+          entries.push(e);
+        }
       }
-    } else {
-      const obj = v as Record<string, unknown>;
-      const keys = Object.keys(obj);
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const k = keys[i]!;
-        stack.push({ v: obj[k], node: node && trie.key(node, k), depth: depth + 1, key: k });
+      if (kind !== 'object' && kind !== 'array') continue;
+      if (depth >= limits.maxDepth)
+        return { ok: false, reason: `nesting deeper than ${limits.maxDepth} levels` };
+      if (kind === 'array') {
+        const arr = v as unknown[];
+        const positional = POSITIONAL_ARRAYS.has(key);
+        for (let i = arr.length - 1; i >= 0; i--) {
+          const item = arr[i];
+          const variable = itemVariable(item);
+          values[top] = item;
+          stackNodes[top] = !node
+            ? undefined
+            : variable !== undefined
+              ? trie.variable(node, variable)
+              : positional && i < MAX_POSITION
+                ? trie.position(node, i)
+                : trie.anyItem(node);
+          depths[top] = depth + 1;
+          stackKeys[top] = '';
+          top++;
+        }
+      } else {
+        const obj = v as Record<string, unknown>;
+        const keys = Object.keys(obj);
+        for (let i = keys.length - 1; i >= 0; i--) {
+          const k = keys[i]!;
+          values[top] = obj[k];
+          stackNodes[top] = node && trie.key(node, k);
+          depths[top] = depth + 1;
+          stackKeys[top] = k;
+          top++;
+        }
       }
     }
+  } finally {
+    // Nothing of this record stays reachable through the stack (an early return leaves some).
+    for (let i = 0; i < top; i++) values[i] = undefined;
+    if (values.length > POOL_KEPT)
+      values.length = stackNodes.length = depths.length = stackKeys.length = POOL_KEPT;
   }
   return { ok: true, entries, dropped };
 }

@@ -41,6 +41,23 @@ export function normalizeValue(v: Scalar | undefined): string | undefined {
 }
 
 /**
+ * normalizeValue for the many 2.0 values of a pair: a string that is already its own comparable
+ * form (no space at either end, not a date, not cut) is returned as it is without the trim and
+ * the date pattern; anything else goes through normalizeValue.
+ */
+export function comparableOf(v: Scalar | undefined): string | undefined {
+  if (typeof v !== 'string') return normalizeValue(v);
+  const n = v.length;
+  if (n === 0 || n > MAX_COMPARED_CHARS) return normalizeValue(v);
+  const a = v.charCodeAt(0);
+  const z = v.charCodeAt(n - 1);
+  // Printable ASCII at both ends (so no trimmable space), and not starting like a date.
+  if (a <= 32 || a >= 127 || z <= 32 || z >= 127) return normalizeValue(v);
+  if (n >= 19 && a >= 48 && a <= 57 && v.charCodeAt(4) === 45) return normalizeValue(v);
+  return v;
+}
+
+/**
  * A copy of a short string that does not keep its parent alive. V8 makes `slice` a view into
  * the original string, so a 256-character prefix kept for pairing held a whole 2 MB value in
  * memory (3 000 such unpaired 1.0 records ran out of memory). UTF-16 round trip: lossless for
@@ -147,29 +164,39 @@ export class PairCollector {
     this.stats.pairs++;
     if (!this.sample.paired && twin.raw !== undefined)
       this.sample = { v1: twin.raw, v2: raw, paired: true };
-    const byValue = new Map<string, Set<string>>();
-    for (const e of entries) {
-      if (e.kind === 'object' || e.kind === 'array') continue;
-      const n = normalizeValue(e.value);
-      if (n === undefined) continue;
-      let set = byValue.get(n);
-      if (!set) byValue.set(n, (set = new Set()));
-      set.add(e.path);
-    }
-    const seen = new Set<string>();
+    // Indexed by the twin's values (a few dozen), not by every 2.0 value: each 2.0 scalar is
+    // normalised and looked up once, and only values that occur on the 1.0 side cost more.
+    // A 1.0 path occurring twice in one payload (inside `[]`) counts once per pair, with its
+    // first value.
+    const firstOf = new Map<string, ValueEvidence>();
+    const byValue = new Map<string, ValueEvidence[]>();
     for (const [path, n] of twin.values) {
-      // A 1.0 path occurring twice in one payload (inside `[]`) counts once per pair.
-      if (seen.has(path)) continue;
-      seen.add(path);
+      if (firstOf.has(path)) continue;
       let ev = this.evidence.get(path);
       if (!ev) this.evidence.set(path, (ev = { compared: 0, agree: new Map() }));
       ev.compared++;
-      const same = byValue.get(n);
-      if (!same) continue;
-      for (const p2 of same) {
-        const count = ev.agree.get(p2);
-        if (count !== undefined) ev.agree.set(p2, count + 1);
-        else if (ev.agree.size < MAX_CANDIDATES_PER_PATH) ev.agree.set(p2, 1);
+      firstOf.set(path, ev);
+      const list = byValue.get(n);
+      if (list) list.push(ev);
+      else byValue.set(n, [ev]);
+    }
+    // 2.0 paths already counted for a 1.0 path in this pair (a 2.0 path inside `[]` holding
+    // the same value twice counts once).
+    const counted = new Map<ValueEvidence, Set<string>>();
+    for (const e of entries) {
+      if (e.kind === 'object' || e.kind === 'array') continue;
+      const n = comparableOf(e.value);
+      if (n === undefined) continue;
+      const evs = byValue.get(n);
+      if (!evs) continue;
+      for (const ev of evs) {
+        let done = counted.get(ev);
+        if (!done) counted.set(ev, (done = new Set()));
+        if (done.has(e.path)) continue;
+        done.add(e.path);
+        const count = ev.agree.get(e.path);
+        if (count !== undefined) ev.agree.set(e.path, count + 1);
+        else if (ev.agree.size < MAX_CANDIDATES_PER_PATH) ev.agree.set(e.path, 1);
       }
     }
   }

@@ -9,7 +9,12 @@ import {
   type Severity,
 } from './classify.js';
 import { discoverCorrespondences } from './correspond.js';
-import { flattenRecord, PAYLOAD_RECORD_LIMITS, type RecordLimits } from './flatten.js';
+import {
+  FlattenScratch,
+  flattenRecord,
+  PAYLOAD_RECORD_LIMITS,
+  type RecordLimits,
+} from './flatten.js';
 import { V1_ID_KEYS, V2_ID_PATH } from './known.js';
 import { maskRecord } from './mask.js';
 import { PairCollector, type PairingStats } from './pairing.js';
@@ -126,6 +131,8 @@ export class DiffSession {
   private readonly v1 = new ShapeAccumulator();
   private readonly v2 = new ShapeAccumulator();
   private readonly pairs: PairCollector;
+  /** One walk's memory, reused record after record. */
+  private readonly scratch = new FlattenScratch();
   /** Payloads of each side that look like 2.0 (looksLikeV2). */
   private readonly v2Like = { v1: 0, v2: 0 };
 
@@ -138,7 +145,7 @@ export class DiffSession {
 
   /** Adds a 1.0 payload; returns why it is invalid, or undefined when it was taken. */
   addV1(value: unknown): string | undefined {
-    const r = flattenRecord(value, this.limits, this.v1.trie);
+    const r = flattenRecord(value, this.limits, this.v1.trie, this.scratch);
     if (!r.ok) return r.reason;
     this.v1.add(r.entries, r.dropped);
     if (looksLikeV2(value)) {
@@ -150,7 +157,7 @@ export class DiffSession {
 
   /** Adds a 2.0 payload; returns why it is invalid, or undefined when it was taken. */
   addV2(value: unknown): string | undefined {
-    const r = flattenRecord(value, this.limits, this.v2.trie);
+    const r = flattenRecord(value, this.limits, this.v2.trie, this.scratch);
     if (!r.ok) return r.reason;
     this.v2.add(r.entries, r.dropped);
     if (looksLikeV2(value)) this.v2Like.v2++;
