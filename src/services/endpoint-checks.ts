@@ -17,6 +17,8 @@ export interface EndpointDeps {
   /** A ready sender (not closed by the service), or a factory (the service closes what it makes). */
   sender?: Sender;
   createSender?: (o: SenderOptions) => Sender;
+  /** The factory of a burst's sender (`--count`), when it differs from `createSender`. */
+  createBurstSender?: (o: SenderOptions) => Sender;
   clock: { now(): number };
   logger: Logger;
   progress?: (p: EndpointProgress) => void;
@@ -57,9 +59,10 @@ export async function runEndpointChecks(
   if (target.seed === undefined) deps.logger.info(MESSAGES.endpoint.seedChosen(seed));
   const burst = target.count !== undefined && target.count > 0;
   const concurrency = Math.max(1, target.concurrency ?? (burst ? 8 : 4));
+  const create = (burst ? deps.createBurstSender : undefined) ?? deps.createSender;
   const sender =
     deps.sender ??
-    deps.createSender?.({
+    create?.({
       timeoutMs: target.timeoutMs,
       connections: concurrency,
       ...(target.ca ? { ca: target.ca } : {}),
