@@ -3,7 +3,9 @@
 //   - autocannon CLI, duration mode (its true rate: -d, requests / elapsed), one fixed body;
 //   - autocannon as a library with a per-request hook (setupRequest) that writes a fresh
 //     participation id into the body and signs it (what burst mode must do);
-//   - qwh test-endpoint --count (undici dispatch, the shipped sender).
+//   - qwh test-endpoint --count (the shipped burst path: src/adapters/burst-sender.ts);
+//   - a signing loop over each qwh sender as a library (undici http-sender, burst-sender), same
+//     workers and body, so the two senders are compared without the CLI around them.
 //   node bench/firing-engines.js [--rounds 3] [--seconds 8] [--connections 64]
 // Peers from bench/peers (npm ci --prefix bench/peers --ignore-scripts), or QWH_BENCH_PEERS=DIR.
 import { createHmac, randomUUID } from 'node:crypto';
@@ -14,6 +16,8 @@ import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { startProcess, stats, stop } from './lib.js';
 import { generateSample } from '../dist/core/sample/generate.js';
+import { createBurstSender } from '../dist/adapters/burst-sender.js';
+import { createHttpSender } from '../dist/adapters/http-sender.js';
 
 const root = resolve(import.meta.dirname, '..');
 const arg = (name, dflt) => {
@@ -99,6 +103,36 @@ async function autocannonHooked() {
   return { rps: r.requests.total / secs, signed, sent: r.requests.total };
 }
 
+async function senderLoop(create) {
+  const sender = create({ timeoutMs: 10_000, connections: conns });
+  let sent = 0;
+  let okCount = 0;
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const until = t0 + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < until) {
+      const b = Buffer.from(body);
+      b.write(('7E57' + randomUUID().slice(4)).toUpperCase(), offset, 36, 'ascii');
+      const sig = 'sha256=' + createHmac('sha256', SECRET).update(b).digest('hex');
+      const r = await sender.send({
+        url,
+        headers: { ...headers, 'x-qualifio-signature': sig },
+        body: b,
+      });
+      sent++;
+      if (r.ok && r.status === 200) okCount++;
+    }
+  };
+  await Promise.all(Array.from({ length: conns }, worker));
+  const secs = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
+  await sender.close();
+  // Client CPU µs per request (signing included, the same for both): steadier than req/s when
+  // neighbours load the machine.
+  return { rps: sent / secs, cpuUs: (cpu.user + cpu.system) / sent, allOk: okCount === sent };
+}
+
 function qwhBurst(count) {
   const r = spawnSync(
     process.execPath,
@@ -120,7 +154,17 @@ function qwhBurst(count) {
   return JSON.parse(r.stdout).stats.throughputPerSec;
 }
 
-const res = { cli: [], hooked: [], qwh: [], signedOk: true };
+const res = {
+  cli: [],
+  hooked: [],
+  qwh: [],
+  undiciLoop: [],
+  burstLoop: [],
+  undiciCpu: [],
+  burstCpu: [],
+  signedOk: true,
+};
+let loopsOk = true;
 const load = [];
 try {
   for (let i = 0; i < rounds; i++) {
@@ -129,11 +173,23 @@ try {
     const h = await autocannonHooked();
     if (h.signed < h.sent) res.signedOk = false;
     const q = qwhBurst(Math.max(1000, Math.round(h.rps * seconds)));
+    // The two loops swap order every round (no position bias between them).
+    const [u, b] =
+      i % 2 === 0
+        ? [await senderLoop(createHttpSender), await senderLoop(createBurstSender)]
+        : [await senderLoop(createBurstSender), await senderLoop(createHttpSender)].reverse();
+    loopsOk &&= u.allOk && b.allOk;
+    res.undiciLoop.push(u.rps);
+    res.burstLoop.push(b.rps);
+    res.undiciCpu.push(u.cpuUs);
+    res.burstCpu.push(b.cpuUs);
     res.cli.push(cli);
     res.hooked.push(h.rps);
     res.qwh.push(q);
     process.stderr.write(
-      `round ${i + 1}: cli ${cli | 0}/s, hooked ${h.rps | 0}/s, qwh ${q | 0}/s\n`,
+      `round ${i + 1}: cli ${cli | 0}/s, hooked ${h.rps | 0}/s, qwh ${q | 0}/s, ` +
+        `undici loop ${u.rps | 0}/s ${u.cpuUs.toFixed(1)} µs, ` +
+        `burst loop ${b.rps | 0}/s ${b.cpuUs.toFixed(1)} µs\n`,
     );
   }
 } finally {
@@ -153,12 +209,23 @@ console.log(
       rps: {
         autocannonCli: stats(res.cli),
         autocannonHookedSigned: stats(res.hooked),
-        qwhUndici: stats(res.qwh),
+        qwhCli: stats(res.qwh),
+        undiciSenderLoop: stats(res.undiciLoop),
+        burstSenderLoop: stats(res.burstLoop),
       },
       perRoundRatioVsAutocannonCli: {
         autocannonHookedSigned: show(ratio(res.hooked, res.cli)),
-        qwhUndici: show(ratio(res.qwh, res.cli)),
+        qwhCli: show(ratio(res.qwh, res.cli)),
+        undiciSenderLoop: show(ratio(res.undiciLoop, res.cli)),
+        burstSenderLoop: show(ratio(res.burstLoop, res.cli)),
       },
+      burstLoopVsUndiciLoop: show(ratio(res.burstLoop, res.undiciLoop)),
+      clientCpuUsPerRequest: {
+        undiciSenderLoop: stats(res.undiciCpu),
+        burstSenderLoop: stats(res.burstCpu),
+      },
+      burstCpuVsUndiciCpu: show(ratio(res.burstCpu, res.undiciCpu)),
+      everyLoopResponse200: loopsOk,
       everyHookedRequestSigned: res.signedOk,
     },
     null,

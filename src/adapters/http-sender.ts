@@ -24,14 +24,14 @@ export interface SenderOptions extends PortSenderOptions {
   method?: 'POST' | 'GET';
 }
 
-const BLOCKED = 'EQWHBLOCKED';
+export const BLOCKED = 'EQWHBLOCKED';
 
 /** The error a send rejects with when the caller's signal (Ctrl-C) stops it. */
-function abortError(signal: AbortSignal): Error {
+export function abortError(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new Error('aborted');
 }
 
-class BlockedAddressError extends Error {
+export class BlockedAddressError extends Error {
   readonly code = BLOCKED;
   constructor(
     readonly host: string,
@@ -42,7 +42,7 @@ class BlockedAddressError extends Error {
   }
 }
 
-function refused(host: string, why: string, ip?: string): UserError {
+export function refused(host: string, why: string, ip?: string): UserError {
   return new UserError(
     ip ? MESSAGES.endpoint.blockedResolved(host, ip, why) : MESSAGES.endpoint.blocked(host, why),
     ExitCode.REFUSED,

@@ -3,6 +3,7 @@ import type { CommandHandler } from '../contracts/index.js';
 import { loadAccountWebhook } from '../adapters/account-webhook.js';
 import { loadCommandConfig } from '../adapters/config-loader.js';
 import { accountBases, readEndpointTarget } from '../adapters/endpoint-target.js';
+import { createBurstSender } from '../adapters/burst-sender.js';
 import { createHttpSender } from '../adapters/http-sender.js';
 import { checkedOutputs, writeOutputFile } from '../adapters/output-file.js';
 import { appendStepSummary } from '../adapters/step-summary.js';
@@ -56,6 +57,7 @@ const testEndpoint: CommandHandler = async (ctx, args, flags) => {
   const spinner = await startSpinner(ctx, testing);
   const report = await runEndpointChecks(target, {
     createSender: createHttpSender,
+    createBurstSender,
     clock: { now: () => performance.now() },
     logger: log,
     signal: ctx.signal,

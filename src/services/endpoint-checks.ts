@@ -17,6 +17,8 @@ export interface EndpointDeps {
   /** A ready sender (not closed by the service), or a factory (the service closes what it makes). */
   sender?: Sender;
   createSender?: (o: SenderOptions) => Sender;
+  /** The factory of a burst's sender (`--count`), when it differs from `createSender`. */
+  createBurstSender?: (o: SenderOptions) => Sender;
   clock: { now(): number };
   logger: Logger;
   progress?: (p: EndpointProgress) => void;
@@ -41,6 +43,25 @@ export function unknownChecks(checks: readonly string[]): string[] {
   return checks.filter((c) => !known.has(c));
 }
 
+/** The injected sender, or one made for this run: a burst's own factory when given. */
+function senderFor(
+  target: EndpointTarget,
+  deps: EndpointDeps,
+  burst: boolean,
+  concurrency: number,
+): Sender {
+  const create = (burst ? deps.createBurstSender : undefined) ?? deps.createSender;
+  const sender =
+    deps.sender ??
+    create?.({
+      timeoutMs: target.timeoutMs,
+      connections: concurrency,
+      ...(target.ca ? { ca: target.ca } : {}),
+    });
+  if (!sender) throw new Error('runEndpointChecks: deps.sender or deps.createSender is required');
+  return sender;
+}
+
 /**
  * Runs the check suite (or a burst of `count` valid deliveries) against a receiver, signing the
  * exact bytes of every delivery, and grades each check PASS/FAIL/WARN/SKIP. Throws only for a
@@ -57,14 +78,7 @@ export async function runEndpointChecks(
   if (target.seed === undefined) deps.logger.info(MESSAGES.endpoint.seedChosen(seed));
   const burst = target.count !== undefined && target.count > 0;
   const concurrency = Math.max(1, target.concurrency ?? (burst ? 8 : 4));
-  const sender =
-    deps.sender ??
-    deps.createSender?.({
-      timeoutMs: target.timeoutMs,
-      connections: concurrency,
-      ...(target.ca ? { ca: target.ca } : {}),
-    });
-  if (!sender) throw new Error('runEndpointChecks: deps.sender or deps.createSender is required');
+  const sender = senderFor(target, deps, burst, concurrency);
   const ctx: RunnerContext = { target, deps, seed, concurrency };
   const send = deliverer(target, sender, deps.clock, deps.signal);
   const inputs = {
