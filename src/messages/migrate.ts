@@ -406,7 +406,8 @@ export const MIGRATE_MESSAGES = {
     `run ${run} marked abandoned; the file is left as it is (qwh migrate rollback undoes it).`,
   resumeTitle: (run: string) => `Resuming run ${run}`,
   rollbackNothing: (file: string) => `${file}: no run to roll back (the journal records none)`,
-  rollbackNothingHint: 'Backups (<file>.qwh-bak-<time>) can still be copied back by hand.',
+  rollbackNothingHint:
+    'Backups (qwh migrate backups FILE lists them) can still be copied back by hand.',
   rollbackChanged: (file: string, backup: string) =>
     `${file} changed since the run that ${backup} was taken before; rolling back would lose those changes`,
   rollbackChangedHint: 'Check the file; pass --force to restore the backup anyway.',
@@ -414,6 +415,8 @@ export const MIGRATE_MESSAGES = {
   rollbackConfirm: (file: string, backup: string) =>
     `Restore ${file} from ${backup} (the current bytes are backed up first)?`,
   rolledBack: (file: string, backup: string) => `${file} restored byte for byte from ${backup}.`,
+  rollbackEarlier: (file: string, run: string) =>
+    `An earlier run (${run}) also changed ${file}; it is still in effect. Another \`qwh migrate rollback ${file}\` undoes that one.`,
   rollbackSafety: (file: string) => `The bytes before the rollback are in ${file}.`,
   revertTitle: 'Revert in the back office:',
   revertNone: 'Nothing to revert in the back office (the run changed nothing there).',

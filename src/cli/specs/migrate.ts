@@ -62,8 +62,8 @@ Exit codes: 0 done (or 0 changes, or dry run; 4 with --fail-on-blockers and a bl
 written (no terminal without --yes, stale plan, lock held, blocker in the plan), 5 an earlier run
 stopped part-way (run \`qwh migrate resume\`), 130 interrupted (the run resumes with \`resume\`).
 
-Files written beside the account file: <file>.qwh-bak-<time> (backup per run, never
-overwritten), .qwh/journal-<file>.jsonl, .qwh/stages-<file>.json, .qwh/<file>.lock,
+Files written beside the account file: .qwh/backups/<file>.qwh-bak-<time> (backup per run,
+never overwritten, 0600), .qwh/journal-<file>.jsonl, .qwh/stages-<file>.json, .qwh/<file>.lock,
 .qwh/secrets/<name>/<key>.secret|.auth (0600).
 `,
   );
