@@ -96,3 +96,15 @@ export async function listBackups(path: string): Promise<BackupEntry[]> {
   }
   return out;
 }
+
+/** Deletes backups (paths from `listBackups`); one already gone is not an error. */
+export async function removeBackups(paths: readonly string[]): Promise<void> {
+  for (const p of paths) {
+    try {
+      await unlink(p);
+    } catch (e) {
+      if (!isErrno(e, 'ENOENT')) throw e;
+    }
+  }
+  if (paths.length > 0) await fsyncPath(dirname(paths[0]!)).catch(() => {});
+}

@@ -422,4 +422,20 @@ export const MIGRATE_MESSAGES = {
   revertNone: 'Nothing to revert in the back office (the run changed nothing there).',
   secretFilesLeft: (files: readonly string[]) => `Secret files left in place: ${files.join(', ')}`,
   cutover: CUTOVER_MESSAGES,
+  backups: {
+    title: (file: string, n: number) =>
+      `${file}: ${n} backup${n === 1 ? '' : 's'}, newest first (they may hold credentials: 0600)`,
+    none: (file: string) => `${file}: no backups.`,
+    header: ['time (UTC)', 'size', 'made by', 'backup', ''] as const,
+    unknownRun: '(not in the journal)',
+    oldLocation: 'old location',
+    needed: 'rollback needs it',
+    oldHint: (file: string) =>
+      `Backups in the old location sit beside the file; \`qwh migrate backups ${file} --prune\` deletes the old ones (rollback still reads them).`,
+    pruneConfirm: (n: number, total: number, keep: number) =>
+      `Delete ${n} of ${total} backups (keeping the newest ${keep} and the one rollback needs)?`,
+    pruned: (n: number, kept: number) => `Deleted ${n} backup${n === 1 ? '' : 's'}; ${kept} kept.`,
+    nothingToPrune: (keep: number) =>
+      `Nothing to prune: at most ${keep} backups, or rollback needs them.`,
+  },
 } as const;
