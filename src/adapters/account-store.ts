@@ -117,11 +117,11 @@ export class AccountStore {
     return { bytes, sha256: sha256Hex(bytes), mode };
   }
 
-  /** Copies the file to `<file>.qwh-bak-<timestamp>` (never overwriting one), mode kept; returns its path. */
+  /** Copies the file to `.qwh/backups/<file>.qwh-bak-<timestamp>` (never overwriting one), 0600; returns its path. */
   async backup(now: Date): Promise<string> {
-    const { mode } = await this.checkReplaceable();
+    await this.checkReplaceable();
     try {
-      return await backupFile(this.path, now, mode);
+      return await backupFile(this.path, now);
     } catch (e) {
       throw ioError(e, this.shown);
     }

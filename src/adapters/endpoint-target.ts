@@ -89,7 +89,7 @@ export async function readEndpointTarget(
     : undefined;
   if (!authHeader && basic) {
     authHeader = { name: 'Authorization', value: basic };
-    log.info(E.credentialsInUrl);
+    log.warn(E.credentialsInUrl);
   }
   if (input.version === 1 && secret) log.warn(E.v1WithSecret);
   const ca = input.caFile

@@ -69,7 +69,7 @@ export async function writeNewFile(
   }
   const st = await lstat(path);
   try {
-    const backup = await backupFile(path, opts.now ?? new Date(), st.mode & 0o777);
+    const backup = await backupFile(path, opts.now ?? new Date());
     await writeFileAtomic(path, text, { mode: st.mode & 0o777 });
     return { backup };
   } catch (e) {

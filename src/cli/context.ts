@@ -81,6 +81,7 @@ export function createContext(
     cwd: proc.cwd(),
     version,
     redactor,
+    clock: () => performance.now(),
     signal,
     onInterrupt,
   };

@@ -20,6 +20,9 @@ const CHECK_CI = { junit: renderCheckJunit, github: renderCheckGithub } as const
 
 /** `qwh check [file]`: validate and summarise; exit 0 valid, 2 invalid. */
 const check: CommandHandler = async (ctx, args, flags) => {
+  const clock = ctx.clock ?? ((): number => 0);
+  const started = clock();
+  const took = (): number => (clock() - started) / 1000;
   const o = resolveOptions(CHECK_OPTIONS, { flags, args, env: ctx.env });
   const { config, dir } = await loadCommandConfig(ctx, flags);
   const file = await findAccountFile(
@@ -38,7 +41,7 @@ const check: CommandHandler = async (ctx, args, flags) => {
     const c = colorsFor(ctx.stdout);
     const extra = feed && gaps ? { campaignFeed: { source: feed.shown, ...gaps } } : {};
     if (reporter === 'json') printResult(ctx, renderCheckJson(file, summary, warnings, extra));
-    else if (reporter !== 'human') printResult(ctx, CHECK_CI[reporter](file, [], warnings));
+    else if (reporter !== 'human') printResult(ctx, CHECK_CI[reporter](file, [], warnings, took()));
     else printResult(ctx, CHECK_REPORTERS.human(file, summary, warnings, c));
     if (feed && gaps && reporter === 'human')
       printResult(ctx, FEED_REPORTERS.human(feed.shown, file, gaps, c));
@@ -50,7 +53,7 @@ const check: CommandHandler = async (ctx, args, flags) => {
         ctx,
         reporter === 'json'
           ? renderCheckInvalidJson(file, e.problems)
-          : CHECK_CI[reporter](file, e.problems, []),
+          : CHECK_CI[reporter](file, e.problems, [], took()),
       );
     throw e;
   }

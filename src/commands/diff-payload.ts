@@ -23,6 +23,8 @@ const D = MESSAGES.diff;
 
 /** `qwh diff-payload [v1] [v2]`: exit 0, 1 when --fail-on is met, 2 on bad input. */
 const diffPayload: CommandHandler = async (ctx, args, flags) => {
+  const clock = ctx.clock ?? ((): number => 0);
+  const started = clock();
   const { config, dir } = await loadCommandConfig(ctx, flags);
   const layers = { flags, args, env: ctx.env, config: config.diff, configDir: dir };
   const o = await checkedOutputs(
@@ -66,7 +68,8 @@ const diffPayload: CommandHandler = async (ctx, args, flags) => {
       progress: (s, label, n) => spinner?.update(D.readingProgress(s, label, n)),
     },
   ).finally(() => spinner?.stop());
-  printResult(ctx, result.adapterText ?? diffOutput(ctx, result, input.reporter));
+  const seconds = (clock() - started) / 1000;
+  printResult(ctx, result.adapterText ?? diffOutput(ctx, result, input.reporter, seconds));
   await appendStepSummary(ctx, logger, renderDiffSummary(result.report));
   if (!result.report.failed) return ExitCode.OK;
   logger.error(D.failed(input.failOn));

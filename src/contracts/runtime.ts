@@ -51,6 +51,8 @@ export interface RuntimeContext {
   cwd: string;
   version: string;
   redactor: SecretMasker;
+  /** Monotonic milliseconds (performance.now by default): report durations, e.g. JUnit `time`. Tests inject one. */
+  clock?: () => number;
   /** Aborted on the first SIGINT/SIGTERM: long steps finish the current step, then stop. */
   signal: AbortSignal;
   /** Register work that must run when interrupted (release a lock, flush a file); returns an unregister function. */

@@ -406,7 +406,8 @@ export const MIGRATE_MESSAGES = {
     `run ${run} marked abandoned; the file is left as it is (qwh migrate rollback undoes it).`,
   resumeTitle: (run: string) => `Resuming run ${run}`,
   rollbackNothing: (file: string) => `${file}: no run to roll back (the journal records none)`,
-  rollbackNothingHint: 'Backups (<file>.qwh-bak-<time>) can still be copied back by hand.',
+  rollbackNothingHint:
+    'Backups (qwh migrate backups FILE lists them) can still be copied back by hand.',
   rollbackChanged: (file: string, backup: string) =>
     `${file} changed since the run that ${backup} was taken before; rolling back would lose those changes`,
   rollbackChangedHint: 'Check the file; pass --force to restore the backup anyway.',
@@ -414,9 +415,27 @@ export const MIGRATE_MESSAGES = {
   rollbackConfirm: (file: string, backup: string) =>
     `Restore ${file} from ${backup} (the current bytes are backed up first)?`,
   rolledBack: (file: string, backup: string) => `${file} restored byte for byte from ${backup}.`,
+  rollbackEarlier: (file: string, run: string) =>
+    `An earlier run (${run}) also changed ${file}; it is still in effect. Another \`qwh migrate rollback ${file}\` undoes that one.`,
   rollbackSafety: (file: string) => `The bytes before the rollback are in ${file}.`,
   revertTitle: 'Revert in the back office:',
   revertNone: 'Nothing to revert in the back office (the run changed nothing there).',
   secretFilesLeft: (files: readonly string[]) => `Secret files left in place: ${files.join(', ')}`,
   cutover: CUTOVER_MESSAGES,
+  backups: {
+    title: (file: string, n: number) =>
+      `${file}: ${n} backup${n === 1 ? '' : 's'}, newest first (they may hold credentials: 0600)`,
+    none: (file: string) => `${file}: no backups.`,
+    header: ['time (UTC)', 'size', 'made by', 'backup', ''] as const,
+    unknownRun: '(not in the journal)',
+    oldLocation: 'old location',
+    needed: 'rollback needs it',
+    oldHint: (file: string) =>
+      `Backups in the old location sit beside the file; \`qwh migrate backups ${file} --prune\` deletes the old ones (rollback still reads them).`,
+    pruneConfirm: (n: number, total: number, keep: number) =>
+      `Delete ${n} of ${total} backups (keeping the newest ${keep} and the one rollback needs)?`,
+    pruned: (n: number, kept: number) => `Deleted ${n} backup${n === 1 ? '' : 's'}; ${kept} kept.`,
+    nothingToPrune: (keep: number) =>
+      `Nothing to prune: at most ${keep} backups, or rollback needs them.`,
+  },
 } as const;

@@ -474,9 +474,14 @@ describe('qwh init --from-flags', () => {
 
     const forced = await runQwh([...args, '--force'], { cwd: dir });
     expect(forced.code).toBe(0);
-    const backups = readdirSync(dir).filter((f) => f.startsWith('qualifio-account.yaml.qwh-bak-'));
+    const bakDir = join(dir, '.qwh', 'backups');
+    const backups = readdirSync(bakDir).filter((f) =>
+      f.startsWith('qualifio-account.yaml.qwh-bak-'),
+    );
     expect(backups).toHaveLength(1);
-    expect(readFileSync(join(dir, backups[0]!), 'utf8')).toBe('old: content\n');
+    expect(readFileSync(join(bakDir, backups[0]!), 'utf8')).toBe('old: content\n');
+    expect(lstatSync(join(bakDir, backups[0]!)).mode & 0o777).toBe(0o600); // may hold credentials
+    expect(readdirSync(dir).filter((f) => f.includes('.qwh-bak-'))).toEqual([]);
     expect(lstatSync(file).mode & 0o777).toBe(0o600); // the file's mode is kept
     await checkJson('qualifio-account.yaml', dir);
     // No temp file left behind.

@@ -110,6 +110,21 @@ describe('every --json document has schemaVersion and validates against its ship
     const rollback = await qwh(['migrate', 'rollback', 'acme.yaml', '--yes', '--json']);
     expect(rollback.code, rollback.stderr).toBe(0);
     expectValid('migrate-rollback', rollback.stdout, 'migrate rollback');
+    const list = await qwh(['migrate', 'backups', 'acme.yaml', '--json']);
+    expect(list.code, list.stderr).toBe(0);
+    expectValid('migrate-backups', list.stdout, 'migrate backups');
+    const pruned = await qwh([
+      'migrate',
+      'backups',
+      'acme.yaml',
+      '--prune',
+      '--keep',
+      '0',
+      '--yes',
+      '--json',
+    ]);
+    expect(pruned.code, pruned.stderr).toBe(0);
+    expectValid('migrate-backups', pruned.stdout, 'migrate backups --prune');
   });
 
   it('test-endpoint against listen (both --json), then adapter test', async () => {

@@ -86,7 +86,12 @@ interface Doc {
 }
 const readDoc = (env: Env): Doc => parse(readFileSync(env.file, 'utf8')) as Doc;
 const backups = (env: Env): string[] =>
-  readdirSync(env.dir).filter((f) => f.startsWith(`${FILE}.qwh-bak-`));
+  (existsSync(join(env.dir, '.qwh', 'backups'))
+    ? readdirSync(join(env.dir, '.qwh', 'backups'))
+    : []
+  )
+    .filter((f) => f.startsWith(`${FILE}.qwh-bak-`))
+    .map((f) => `.qwh/backups/${f}`);
 
 /** Every secret value of the run: URL credentials and the secret files qwh wrote. */
 function secretsOf(env: Env): string[] {

@@ -67,7 +67,12 @@ export const journal = (env: FaultEnv): string =>
 export const lastRecord = (env: FaultEnv): Record<string, unknown> =>
   JSON.parse(journal(env).trim().split('\n').pop() ?? '{}') as Record<string, unknown>;
 export const backups = (env: FaultEnv): string[] =>
-  readdirSync(env.dir).filter((f) => f.startsWith(`${FILE}.qwh-bak-`));
+  (existsSync(join(env.dir, '.qwh', 'backups'))
+    ? readdirSync(join(env.dir, '.qwh', 'backups'))
+    : []
+  )
+    .filter((f) => f.startsWith(`${FILE}.qwh-bak-`))
+    .map((f) => `.qwh/backups/${f}`);
 export const strays = (env: FaultEnv): string[] =>
   readdirSync(env.dir).filter((f) => f.includes('qwh-tmp'));
 export const lockExists = (env: FaultEnv): boolean =>

@@ -34,7 +34,8 @@ const FORMS = [HMAC, PREV, AUTH, AUTH_TOKEN, PASS, TOKEN, BASIC, BASIC.slice(6)]
 
 /** Files that legitimately hold a secret: the account files, their backups, the secret files. */
 const allowed = (rel: string): boolean =>
-  /^(acc|acc-v2|init-out)\.yaml(\.qwh-bak-.*)?$/.test(rel) || rel.startsWith('.qwh/secrets/');
+  /^(\.qwh\/backups\/)?(acc|acc-v2|init-out)\.yaml(\.qwh-bak-.*)?$/.test(rel) ||
+  rel.startsWith('.qwh/secrets/');
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -418,7 +419,7 @@ webhooks:
         'cap.ndjson',
       ]),
     );
-    expect(files.some((f) => f.startsWith('acc.yaml.qwh-bak-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('.qwh/backups/acc.yaml.qwh-bak-'))).toBe(true);
     for (const rel of files) {
       for (const s of FORMS) expect(rel.includes(s), `file name ${rel}`).toBe(false);
       if (allowed(rel) || ['hmac.secret', 'prev.secret', 'body.json'].includes(rel)) continue;
@@ -500,7 +501,8 @@ describe('short secrets (under the last-line scan length): masked at the source 
         .map((f) => relative(t.dir, f))
         .filter(
           (f) =>
-            !/^(acc\.json(\.qwh-bak-.*)?|h\.secret)$/.test(f) && !f.startsWith('.qwh/secrets/'),
+            !/^((\.qwh\/backups\/)?acc\.json(\.qwh-bak-.*)?|h\.secret)$/.test(f) &&
+            !f.startsWith('.qwh/secrets/'),
         );
       expect(written).toEqual(expect.arrayContaining(['plan.json', 'rb.md', 'te.xml']));
       const texts = [

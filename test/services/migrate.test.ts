@@ -126,7 +126,9 @@ describe('migrate service: a crash between the journaled intent and the rename',
         name: 'Authorization',
         value: `Basic ${Buffer.from('acme:s3cr3t-pass').toString('base64')}`,
       });
-      expect(readdirSync(t.dir).filter((f) => f.includes('.qwh-bak-'))).toHaveLength(1);
+      expect(
+        readdirSync(join(t.dir, '.qwh/backups')).filter((f) => f.includes('.qwh-bak-')),
+      ).toHaveLength(1);
       const journal = readFileSync(join(t.dir, '.qwh/journal-acme.yaml.jsonl'), 'utf8');
       expect(journal.match(/"t":"begin"/g)).toHaveLength(1);
       expect(journal).not.toContain('s3cr3t-pass');
@@ -329,7 +331,9 @@ describe('migrate service: the steps of a run', () => {
       });
       expect(declined).toHaveProperty('declined.finished', true);
       expect(readFileSync(a.file, 'utf8')).toBe(migrated);
-      expect(readdirSync(a.dir).filter((f) => f.includes('.qwh-bak-'))).toHaveLength(1);
+      expect(
+        readdirSync(join(a.dir, '.qwh/backups')).filter((f) => f.includes('.qwh-bak-')),
+      ).toHaveLength(1);
 
       const target = await findRollbackTarget(await a.store.readJournal(), 'yaml', a.store, false);
       expect(target?.info).toMatchObject({ finished: true, matches: true });

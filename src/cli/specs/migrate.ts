@@ -6,6 +6,7 @@ import {
   MIGRATE_OPTIONS,
   MIGRATE_RESUME_OPTIONS,
   MIGRATE_ROLLBACK_OPTIONS,
+  MIGRATE_BACKUPS_OPTIONS,
   MIGRATE_RUNBOOK_OPTIONS,
   MIGRATE_STATUS_OPTIONS,
 } from '../../core/options/migrate.js';
@@ -62,8 +63,8 @@ Exit codes: 0 done (or 0 changes, or dry run; 4 with --fail-on-blockers and a bl
 written (no terminal without --yes, stale plan, lock held, blocker in the plan), 5 an earlier run
 stopped part-way (run \`qwh migrate resume\`), 130 interrupted (the run resumes with \`resume\`).
 
-Files written beside the account file: <file>.qwh-bak-<time> (backup per run, never
-overwritten), .qwh/journal-<file>.jsonl, .qwh/stages-<file>.json, .qwh/<file>.lock,
+Files written beside the account file: .qwh/backups/<file>.qwh-bak-<time> (backup per run,
+never overwritten, 0600), .qwh/journal-<file>.jsonl, .qwh/stages-<file>.json, .qwh/<file>.lock,
 .qwh/secrets/<name>/<key>.secret|.auth (0600).
 `,
   );
@@ -135,6 +136,21 @@ function sub(
 
 function cutoverCommands(run: Runner): Command[] {
   return [
+    sub(run, {
+      name: 'backups',
+      args: ['[account-file]'],
+      description:
+        'list the file’s backups (.qwh/backups/, and old ones beside it), newest first; --prune keeps the newest N',
+      table: MIGRATE_BACKUPS_OPTIONS,
+      examples: [
+        ['qwh migrate backups', 'time, size and the run that made each backup'],
+        ['qwh migrate backups acme.yaml --prune --keep 3', 'delete all but the newest 3 (asks)'],
+        ['qwh migrate backups --prune --yes --json', 'no prompt; what was deleted, as JSON'],
+      ],
+      exits:
+        'Never deletes the backup the last changing run needs for rollback.\nExit codes: 0 listed (or pruned), 2 invalid input (no account file, bad --keep), 4 refused (declined, no terminal without --yes, lock held).',
+      load: () => import('../../commands/migrate-backups.js'),
+    }),
     sub(run, {
       name: 'status',
       args: ['[account-file]'],

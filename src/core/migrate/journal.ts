@@ -147,6 +147,19 @@ export function lastChangingRun(records: readonly JournalRecord[]):
   return undefined;
 }
 
+/**
+ * The run that changed the file before `run` and is still not rolled back: what another
+ * `qwh migrate rollback` would undo once `run` is undone. Undefined: none.
+ */
+export function earlierChangingRun(
+  records: readonly JournalRecord[],
+  run: string,
+): string | undefined {
+  const rolledBack = new Set(records.filter((r) => r.t === 'rollback').map((r) => r.run));
+  rolledBack.add(run);
+  return lastChangingRun(records.filter((r) => !(r.t === 'backup' && rolledBack.has(r.run))))?.run;
+}
+
 /** Verifications that passed in a run, by 2.0 key (resume does not send them again). */
 export function passedInRun(recs: readonly JournalRecord[]): Set<string> {
   const out = new Set<string>();

@@ -69,4 +69,6 @@ export interface RollbackInfo {
   /** Why nothing is to be reverted in the back office, when that is known from the stages. */
   note?: string;
   secretFiles: string[];
+  /** An earlier run that also changed the file (another rollback undoes it), if any. */
+  earlierRun?: string;
 }

@@ -200,6 +200,36 @@ export const MIGRATE_ROLLBACK_OPTIONS = defineOptions({
   ],
 });
 
+/** `qwh migrate backups`: list and prune the account file's backups. */
+export const MIGRATE_BACKUPS_OPTIONS = defineOptions({
+  command: 'migrate backups',
+  rows: [
+    fileRow,
+    {
+      key: 'prune',
+      flags: '--prune',
+      description: 'delete all but the newest --keep backups (never the one rollback needs)',
+      value: { type: 'boolean' },
+      default: false,
+    },
+    {
+      key: 'keep',
+      flags: '--keep <n>',
+      description: 'with --prune: how many of the newest backups to keep (default 3)',
+      value: { type: 'int', min: 0, max: 10_000 },
+      default: 3,
+    },
+    {
+      key: 'yes',
+      flags: '-y, --yes',
+      description: 'prune without asking (required without a terminal)',
+      value: { type: 'boolean' },
+      default: false,
+    },
+    jsonRow(''),
+  ],
+});
+
 const webhookRow = {
   key: 'webhook',
   flags: '--webhook <key>',

@@ -2,7 +2,11 @@ import { UserError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { sha256Hex } from '../../core/hash.js';
 import type { DocumentFormat } from '../../core/input/parse-document.js';
-import { lastChangingRun, type JournalRecord } from '../../core/migrate/journal.js';
+import {
+  earlierChangingRun,
+  lastChangingRun,
+  type JournalRecord,
+} from '../../core/migrate/journal.js';
 import type { RollbackInfo } from '../../core/migrate/results.js';
 import { buildRevertSteps, type RunbookStep } from '../../core/migrate/runbook.js';
 import { MESSAGES } from '../../messages/index.js';
@@ -82,6 +86,8 @@ export async function findRollbackTarget(
       .filter((r) => r.run === last.run && r.t === 'secret-file' && r.state === 'created')
       .map((r) => (r.t === 'secret-file' ? r.file : '')),
   };
+  const earlier = earlierChangingRun(records, last.run);
+  if (earlier !== undefined) info.earlierRun = earlier;
   return { last, backupBytes, info };
 }
 

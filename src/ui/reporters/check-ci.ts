@@ -14,10 +14,12 @@ export function renderCheckJunit(
   file: string,
   problems: readonly CheckProblem[],
   warnings: readonly AccountWarning[],
+  seconds = 0,
 ): string {
   const a = escapeXml;
   const tests = Math.max(problems.length, 1);
-  const head = `tests="${tests}" failures="${problems.length}" errors="0" skipped="0" time="0.000"`;
+  const time = seconds.toFixed(3);
+  const head = `tests="${tests}" failures="${problems.length}" errors="0" skipped="0" time="${time}"`;
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   out.push(
     `<testsuites name="qwh check" ${head}>`,
@@ -29,7 +31,7 @@ export function renderCheckJunit(
   }
   if (problems.length === 0) {
     const text = warnings.map((w) => `WARN ${where(w)}: ${w.message}`).join('\n');
-    out.push(`    <testcase classname="qwh.check" name="valid" time="0.000">`);
+    out.push(`    <testcase classname="qwh.check" name="valid" time="${time}">`);
     if (text) out.push(`      <system-out>${a(text)}</system-out>`);
     out.push('    </testcase>');
   }

@@ -15,11 +15,11 @@ function change(f: FieldFinding): string {
 }
 
 /** JUnit XML: a testcase per 1.0 field; a breaking field is a failure naming the change. */
-export function renderDiffJunit(r: DiffReport): string {
+export function renderDiffJunit(r: DiffReport, seconds = 0): string {
   const a = escapeXml;
   const tests = r.fields.length;
   const failures = r.fields.filter((f) => f.breaking).length;
-  const head = `tests="${tests}" failures="${failures}" errors="0" skipped="0" time="0.000"`;
+  const head = `tests="${tests}" failures="${failures}" errors="0" skipped="0" time="${seconds.toFixed(3)}"`;
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   out.push(`<testsuites name="qwh diff-payload" ${head}>`);
   out.push(`  <testsuite name="qwh diff-payload" ${head}>`);

@@ -7,14 +7,19 @@ import { renderDiffMarkdown } from './diff-markdown.js';
 import { renderDiffGithub, renderDiffJunit } from './diff-ci.js';
 
 /** What a diff-payload reporter is given: the report, its masked sample, the colours of stdout. */
-type DiffReporter = (report: DiffReport, sample: DiffSample, c: ChalkInstance) => string;
+type DiffReporter = (
+  report: DiffReport,
+  sample: DiffSample,
+  c: ChalkInstance,
+  seconds?: number,
+) => string;
 
 /** diff-payload's reporters (knip's reporter map); `table` on the command line is `human`. */
 export const DIFF_REPORTERS = {
   human: (report, _sample, c) => renderDiffHuman(report, c),
   json: (report) => JSON.stringify(report, null, 2) + '\n',
   markdown: (report, sample) => renderDiffMarkdown(report, sample),
-  junit: (report) => renderDiffJunit(report),
+  junit: (report, _sample, _c, seconds) => renderDiffJunit(report, seconds),
   // The human table first (the log stays readable), then the workflow commands.
   github: (report, _sample, c) => renderDiffHuman(report, c) + renderDiffGithub(report),
 } as const satisfies Record<string, DiffReporter>;
@@ -26,6 +31,7 @@ export function diffOutput(
   ctx: Pick<RuntimeContext, 'stdout'>,
   result: { report: DiffReport; sample: DiffSample },
   reporter: DiffReporterName,
+  seconds?: number,
 ): string {
-  return DIFF_REPORTERS[reporter](result.report, result.sample, colorsFor(ctx.stdout));
+  return DIFF_REPORTERS[reporter](result.report, result.sample, colorsFor(ctx.stdout), seconds);
 }

@@ -411,6 +411,7 @@ const human: MigrateReporter = {
       );
     else lines.push(info.note ?? M.revertNone);
     if (info.secretFiles.length > 0) lines.push(M.secretFilesLeft(info.secretFiles));
+    if (info.earlierRun !== undefined) lines.push('', M.rollbackEarlier(file, info.earlierRun));
     return lines.join('\n') + '\n';
   },
 };
@@ -468,6 +469,7 @@ const json: MigrateReporter = {
       sha256: restoredSha,
       revert: info.revert,
       secretFilesLeft: info.secretFiles,
+      earlierRun: info.earlierRun ?? null,
     }),
 };
 
