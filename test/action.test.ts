@@ -40,7 +40,7 @@ describe('action.yml', () => {
       expect(input.description, name).toMatch(/\w{3}/);
     for (const [name, output] of Object.entries(action.outputs ?? {}))
       expect(output.description, name).toMatch(/\w{3}/);
-    expect(action.inputs.url?.required).toBe(true);
+    expect(action.inputs.command?.default).toBe('test-endpoint');
     expect(action.inputs.reporter?.default).toBe('github');
   });
 
@@ -68,15 +68,27 @@ describe('action.yml', () => {
     }
   });
 
-  it('passes only flags that qwh test-endpoint has', () => {
-    const te = buildProgram('0', async () => {}).commands.find(
-      (c) => c.name() === 'test-endpoint',
-    )!;
-    const known = new Set(te.options.map((o) => o.long));
-    // Flags of npx itself (`npx --yes qwh@…`) are not qwh's.
-    const used = new Set(runStep.run!.replace(/npx --yes/g, 'npx').match(/--[a-z][a-z-]+/g));
-    expect(used.size).toBeGreaterThan(0); // else the loop below would check nothing
-    for (const flag of used) expect(known, flag).toContain(flag);
+  it('passes each command only flags it has', () => {
+    const program = buildProgram('0', async () => {});
+    const flagsOf = (name: string) =>
+      new Set(program.commands.find((c) => c.name() === name)!.options.map((o) => o.long));
+    const run = runStep.run!;
+    const branch = (name: string) => {
+      const start = run.search(new RegExp(`\\n\\s*${name}\\)`));
+      expect(start, name).toBeGreaterThan(0);
+      return run.slice(start, run.indexOf(';;', start));
+    };
+    for (const [branchName, command] of [
+      ['test-endpoint', 'test-endpoint'],
+      ['check', 'check'],
+      ['diff', 'diff-payload'],
+      ['plan', 'migrate'],
+    ] as const) {
+      const used = new Set(branch(branchName).match(/--[a-z][a-z-]+/g));
+      expect(used.size, branchName).toBeGreaterThan(0); // else the loop checks nothing
+      const known = flagsOf(command);
+      for (const flag of used) expect(known, `${branchName} ${flag}`).toContain(flag);
+    }
   });
 });
 
@@ -167,6 +179,29 @@ describe('action.yml run step, executed with bash against a stand-in qwh', () =>
     ]);
     expect(r.stdout + r.stderr).not.toContain('never-in-argv');
     expect(r.outputs).toBe('exit-code=0\n');
+  });
+
+  it('command check, diff and plan build their command lines; a missing input is exit 2', () => {
+    const check = runAction({ command: 'check', account: 'acme.yaml' });
+    expect(check.argv).toEqual(['check', 'acme.yaml', '--reporter', 'github']);
+    const diff = runAction({ command: 'diff', v1: 'cap/v1', v2: 'cap/v2' });
+    expect(diff.argv).toEqual([
+      ...['diff-payload', 'cap/v1', 'cap/v2', '--reporter', 'github', '--fail-on', 'breaking'],
+    ]);
+    const plan = runAction({ command: 'plan', account: 'acme.yaml' }, { QWH_STUB_EXIT: '4' });
+    expect(plan.argv).toEqual(['migrate', 'acme.yaml', '--dry-run', '--fail-on-blockers']);
+    expect(plan.code).toBe(4);
+    expect(plan.outputs).toBe('exit-code=4\n');
+    for (const [inputs, text] of [
+      [{ command: 'check' }, 'command check needs the account input'],
+      [{ command: 'diff', v1: 'a' }, 'command diff needs the v1 and v2 inputs'],
+      [{ command: 'test-endpoint' }, 'command test-endpoint needs the url input'],
+      [{ command: 'deploy' }, 'command must be'],
+    ] as const) {
+      const r = runAction(inputs);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toContain(text);
+    }
   });
 
   it('passes a shell-looking URL as one plain argument (no injection)', () => {
