@@ -9,7 +9,7 @@ import { formatPath } from '../core/path.js';
 import { MESSAGES } from '../messages/index.js';
 import { assertAllowedTarget } from './http-sender.js';
 import { loadPayloads } from './payload-input.js';
-import { readRegularFile } from './read-file.js';
+import { readCaFile } from './ca-file.js';
 import { readSecretPick, type SecretBases } from './secrets.js';
 
 const E = MESSAGES.endpoint;
@@ -39,7 +39,6 @@ async function journaledSecretEnv(file: string, key: string): Promise<Set<string
       names.add(r.options.secretEnv);
   return names;
 }
-const MAX_CA_BYTES = 1024 * 1024;
 
 /**
  * Turns test-endpoint's settled input into the service's target: reads the picked secrets, the
@@ -92,14 +91,7 @@ export async function readEndpointTarget(
     log.warn(E.credentialsInUrl);
   }
   if (input.version === 1 && secret) log.warn(E.v1WithSecret);
-  const ca = input.caFile
-    ? await readRegularFile(
-        resolve(cwd, input.caFile),
-        MAX_CA_BYTES,
-        input.caFile,
-        MESSAGES.input.pathHint,
-      )
-    : undefined;
+  const ca = input.caFile ? await readCaFile(cwd, input.caFile) : undefined;
   const payloads = input.payload
     ? await loadPayloads(input.payload, cwd, input.version, (m) => log.warn(m))
     : undefined;

@@ -1,11 +1,9 @@
 import { errnoOf } from './errno.js';
-import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
 import { timingSafeEqual } from 'node:crypto';
 import { sha256Digest } from '../core/hash.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { WriteStream } from 'node:fs';
+import { openSaveSink } from './save-sink.js';
 import { idField } from '../core/endpoint/payload-id.js';
 import { checkStructure, PAYLOAD_LIMITS, withinStructure } from '../core/input/limits.js';
 import { UserError } from '../core/errors.js';
@@ -111,31 +109,6 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(sha256Digest(given), sha256Digest(expected));
 }
 
-/** Opens `file` for appending, never through a symlink; a UserError (exit 2) when it cannot. */
-export async function openAppend(
-  file: string,
-): Promise<{ handle: FileHandle; stream: WriteStream }> {
-  try {
-    // O_NOFOLLOW: never append through a symlink planted at the save path.
-    const handle = await open(
-      file,
-      constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW,
-      0o600,
-    );
-    const st = await handle.stat();
-    if (!st.isFile()) {
-      await handle.close();
-      throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
-    }
-    return { handle, stream: handle.createWriteStream() };
-  } catch (e) {
-    throw new UserError(
-      MESSAGES.listen.saveUnwritable(file, errnoOf(e) ?? 'error'),
-      ExitCode.USAGE,
-    );
-  }
-}
-
 /**
  * Starts a webhook receiver that verifies deliveries the way a careful one should: the raw body
  * bytes against the signature (constant time), the auth header (constant time), JSON, the payload
@@ -151,7 +124,9 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
   const maxIds = opts.maxRememberedIds ?? 1_000_000;
   const stats: ReceiverStats = { received: 0, accepted: 0, duplicates: 0, rejected: 0, saved: 0 };
   const seen = createIdMemory(maxIds, opts.maxRememberedChars ?? DEFAULT_MAX_REMEMBERED_CHARS);
-  const save = opts.savePath ? await openAppend(opts.savePath) : undefined;
+  const save = opts.savePath ? await openSaveSink(opts.savePath) : undefined;
+  // Ids whose delivery could not be stored: the sender's retry is new, not a duplicate.
+  const unsaved = new Set<string>();
   const authName = opts.authHeader?.name.toLowerCase();
   const digest = opts.eventDigest ?? true;
 
@@ -258,11 +233,22 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
     const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : '';
     if (!id) return reject(400, R.noId);
     if (matched) Object.assign(base, { secret: matched });
-    if (seen.seenBefore(id)) {
+    if (seen.seenBefore(id) && !unsaved.delete(id)) {
       sink.answer(200, { ok: true, id, duplicate: true });
       sink.emit({ ...base, status: 200, result: 'duplicate', reason: R.duplicate, id });
       return;
     }
+    const accepted = (): void => {
+      sink.answer(200, { ok: true, id, duplicate: false, ...(warnings ? { warnings } : {}) });
+      sink.emit({
+        ...base,
+        status: 200,
+        result: 'accepted',
+        reason: warnings ? R.acceptedWithWarnings(warnings.length) : R.accepted,
+        id,
+        ...(warnings ? { warnings } : {}),
+      });
+    };
     if (save && !opts.relay) {
       // One capture record a line (docs/migrate.md "Captures"): the exact bytes and headers,
       // the auth header's value left out (only whether it matched).
@@ -276,18 +262,20 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
         body,
         status: 200,
       });
-      save.stream.write(JSON.stringify(rec) + '\n');
-      stats.saved++;
+      // Acknowledged only once stored: a full disk answers 503, so the sender retries.
+      save.append(JSON.stringify(rec) + '\n').then(
+        () => {
+          stats.saved++;
+          accepted();
+        },
+        (e: unknown) => {
+          unsaved.add(id);
+          reject(503, R.notSaved(errnoOf(e) ?? 'error'), id);
+        },
+      );
+      return;
     }
-    sink.answer(200, { ok: true, id, duplicate: false, ...(warnings ? { warnings } : {}) });
-    sink.emit({
-      ...base,
-      status: 200,
-      result: 'accepted',
-      reason: warnings ? R.acceptedWithWarnings(warnings.length) : R.accepted,
-      id,
-      ...(warnings ? { warnings } : {}),
-    });
+    accepted();
   };
 
   /** Relay mode: judged (nothing answered), handed to the hook, answered as it says. */
@@ -415,7 +403,7 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
     );
     server.listen(opts.port ?? 0, host, () => resolve());
   }).catch(async (e: unknown) => {
-    if (save) await save.handle.close().catch(() => {});
+    if (save) await save.close(0);
     throw e;
   });
   server.on('clientError', (_err, socket) => {
@@ -438,9 +426,7 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
           server.closeIdleConnections();
           setTimeout(() => server.closeAllConnections(), 500).unref();
         });
-        if (save) {
-          await new Promise<void>((resolve) => save.stream.end(() => resolve()));
-        }
+        if (save) await save.close();
       })();
       return closed;
     },

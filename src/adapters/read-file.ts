@@ -72,14 +72,20 @@ export async function readRegularFile(
     );
   }
   try {
-    // Read at most maxBytes + 1: a file that grew after stat is still refused, not slurped.
-    const buf = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
+    // Read to EOF, at most maxBytes + 1: a file that reports size 0 (/proc) or grew after stat is
+    // read whole (it used to be cut at the stat size), and one past the cap is refused, not slurped.
+    let buf = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
     let off = 0;
     for (;;) {
+      if (off === buf.length) {
+        if (buf.length > maxBytes) break;
+        const grown = Buffer.allocUnsafe(Math.min(Math.max(buf.length * 2, 4096), maxBytes + 1));
+        buf.copy(grown, 0, 0, off);
+        buf = grown;
+      }
       const { bytesRead } = await handle.read(buf, off, buf.length - off, null);
       if (bytesRead === 0) break;
       off += bytesRead;
-      if (off >= buf.length) break;
     }
     if (off > maxBytes)
       throw new UserError(

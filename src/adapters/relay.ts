@@ -12,7 +12,8 @@ import {
 import { UserError } from '../core/errors.js';
 import { MESSAGES } from '../messages/index.js';
 import { assertAllowedTarget, createHttpSender } from './http-sender.js';
-import { openAppend } from './local-receiver.js';
+import { openSaveSink } from './save-sink.js';
+import { errnoOf } from './errno.js';
 
 const L = MESSAGES.listen;
 
@@ -75,7 +76,7 @@ export async function createRelay(opts: RelayOptions): Promise<Relay> {
   const sender =
     opts.sender ??
     createHttpSender({ timeoutMs: opts.timeoutMs, maxResponseBytes: RELAY_MAX_ANSWER_BYTES });
-  const save = opts.savePath ? await openAppend(opts.savePath) : undefined;
+  const save = opts.savePath ? await openSaveSink(opts.savePath) : undefined;
   const inflight = new Set<Promise<unknown>>();
   let saved = 0;
   const forward: RelayHook = async (d) => {
@@ -96,7 +97,16 @@ export async function createRelay(opts: RelayOptions): Promise<Relay> {
           : {}),
         status: a.status,
       });
-      save.stream.write(JSON.stringify(rec) + '\n');
+      // Acknowledged only once stored: a full disk answers 503, so Qualifio retries.
+      const stored = await save.append(JSON.stringify(rec) + '\n').then(
+        () => undefined,
+        (e: unknown) => errnoOf(e) ?? 'error',
+      );
+      if (stored !== undefined)
+        return {
+          ...{ status: 503, body: jsonError(L.reasons.notSaved(stored)), contentType: JSON_TYPE },
+          forward: a.forward,
+        };
       saved++;
     }
     return a;
@@ -110,7 +120,7 @@ export async function createRelay(opts: RelayOptions): Promise<Relay> {
     saved: () => saved,
     async close() {
       await Promise.allSettled([...inflight]);
-      if (save) await new Promise<void>((resolve) => save.stream.end(() => resolve()));
+      if (save) await save.close();
       await sender.close();
     },
   };

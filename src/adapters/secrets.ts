@@ -105,11 +105,9 @@ export async function secretFromFile(file: string, src: SecretSource): Promise<s
     : isAbsolute(file)
       ? file
       : resolve(src.baseDir, file);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = (
-      await readRegularFile(path, MAX_SECRET_FILE_BYTES, file, MESSAGES.input.pathHint)
-    ).toString('utf8');
+    bytes = await readRegularFile(path, MAX_SECRET_FILE_BYTES, file, MESSAGES.input.pathHint);
   } catch (e) {
     if (e instanceof UserError)
       throw new UserError(
@@ -118,6 +116,18 @@ export async function secretFromFile(file: string, src: SecretSource): Promise<s
         MESSAGES.secrets.fileMissingHint,
       );
     throw e;
+  }
+  let text: string;
+  try {
+    // A secret is text: a NUL or invalid UTF-8 would be decoded lossily (U+FFFD), not kept.
+    if (bytes.includes(0)) throw new Error('NUL');
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(
+      MESSAGES.secrets.fileBinary(file),
+      ExitCode.USAGE,
+      MESSAGES.secrets.fileBinaryHint,
+    );
   }
   const v = text.replace(/\r?\n$/, '');
   if (v === '') throw new UserError(MESSAGES.secrets.fileEmpty(file), ExitCode.USAGE);

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import type { Logger, Prompter, RuntimeContext } from '../contracts/index.js';
 import type { AccountStore } from '../adapters/account-store.js';
 import type { LoadedConfig } from '../adapters/config-loader.js';
@@ -11,7 +10,7 @@ import {
   storeFor,
   stagesOf,
 } from '../adapters/migrate-files.js';
-import { readRegularFile } from '../adapters/read-file.js';
+import { readCaFile } from '../adapters/ca-file.js';
 import { ObservedFile } from '../adapters/observed-file.js';
 import { resolveSecretRef, type SecretSource } from '../adapters/secrets.js';
 import { describeRef, trustOf, type SecretTrust } from '../core/account/secret-trust.js';
@@ -30,7 +29,6 @@ import { startSpinner } from '../ui/spinner.js';
 
 const M = MESSAGES.migrate;
 const S = MESSAGES.secrets;
-const MAX_CA_BYTES = 1024 * 1024;
 /** p95 above this is a warning, not a failure, in migrate's verification. */
 const VERIFY_WARN_MS = 5_000;
 
@@ -52,9 +50,7 @@ export async function buildDeps(
   },
 ): Promise<MigrateDeps> {
   const { caFile } = verify;
-  const ca = caFile
-    ? await readRegularFile(resolve(ctx.cwd, caFile), MAX_CA_BYTES, caFile, MESSAGES.input.pathHint)
-    : undefined;
+  const ca = caFile ? await readCaFile(ctx.cwd, caFile) : undefined;
   const src = { env: ctx.env, baseDir: store.dir, redactor: ctx.redactor };
   const deps = { createSender: createHttpSender, clock: { now: () => performance.now() } };
   return {

@@ -19,5 +19,11 @@ export const INPUT_MESSAGES = {
   utf16Hint: 'Save the file as UTF-8 (without BOM) and run again.',
   invalidUtf8: (file: string, offset: number) => `${file}: invalid UTF-8 at byte ${offset}`,
   invalidUtf8Hint: 'Save the file as UTF-8 and run again.',
+  badPercent: (part: string) =>
+    `bad percent-encoding in the URL's ${part} (a "%" not followed by two hex digits, or an escape that is not UTF-8): qwh could neither mask it nor send it faithfully`,
+  badPercentHint: 'Write the character itself, or a literal "%" as %25, and run again.',
+  caNotPem: (file: string) =>
+    `--ca-file ${file}: not a PEM certificate file (no valid BEGIN CERTIFICATE block)`,
+  caNotPemHint: 'Give the CA certificate in PEM form (openssl x509 -in CERT -outform PEM).',
   invalidHint: 'Fix the fields above and run again; `qwh check FILE` lists every problem.',
 } as const;

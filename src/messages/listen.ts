@@ -9,6 +9,8 @@ export const LISTEN_MESSAGES = {
     `stopped: ${received} received, ${accepted} accepted, ${duplicates} duplicate${duplicates === 1 ? '' : 's'}, ${rejected} rejected`,
   saved: (n: number, file: string) => `${n} deliver${n === 1 ? 'y' : 'ies'} appended to ${file}`,
   reasons: {
+    notSaved: (code: string) =>
+      `could not be stored in --save (${code}): not acknowledged, so the sender retries`,
     accepted: 'accepted',
     acceptedWithWarnings: (n: number) =>
       `accepted, with ${n} model warning${n === 1 ? '' : 's'} (qwh's reading of the 2.0 schema, not a documented rule)`,

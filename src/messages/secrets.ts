@@ -12,6 +12,10 @@ export const SECRETS_MESSAGES = {
   fileMissing: (file: string) => `secret file ${file} cannot be read`,
   fileMissingHint: 'Check the path (relative paths are resolved from the account or config file).',
   fileEmpty: (file: string) => `secret file ${file} is empty`,
+  fileBinary: (file: string) =>
+    `secret file ${file} is not text (it holds a NUL byte or invalid UTF-8): qwh reads a secret as UTF-8 text`,
+  fileBinaryHint:
+    'Write the secret as text (e.g. openssl rand -hex 32 > FILE); a binary key must be encoded (hex or base64) the way the receiver expects.',
   oneSource: (what: string) => `give ${what} from one source only`,
   // Weak secrets (core/redact.ts secretWeakness): 1–3 characters refused, short or common warned.
   tooShort: (label: string) =>

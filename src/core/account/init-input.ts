@@ -74,6 +74,8 @@ export interface InitInput {
   campaignFeed?: string;
 }
 
+const badPercentHint = MESSAGES.input.badPercentHint;
+
 function usage(message: string, hint?: string, details: readonly string[] = []): UserError {
   return new UserError(message, ExitCode.USAGE, hint, details);
 }
@@ -129,7 +131,8 @@ function campaignsOf(values: readonly string[] | undefined): Array<Named & { web
 /** A URL given in argv: refused when it holds credentials (argv is visible to every process). */
 function argvUrl(flag: string, envFlag: string, raw: string): string {
   const url = raw.trim();
-  if (checkUrl(url) !== true) throw usage(`${flag}: ${Q.badUrl}`);
+  const bad = checkUrl(url);
+  if (bad !== true) throw usage(`${flag}: ${bad}`, bad === Q.badUrl ? undefined : badPercentHint);
   if (urlHasCredentials(url))
     throw usage(Q.credentialsInArgv(flag), Q.credentialsInArgvHint(envFlag));
   return url;
@@ -142,7 +145,9 @@ function envUrl(e: InitEnvironment, name: string): string {
   const v = e.env[name]?.trim();
   if (!v) throw usage(Q.envUrlMissing(name), Q.envUrlMissingHint(name));
   for (const s of urlSecrets(v)) e.mask(s);
-  if (checkUrl(v) !== true) throw usage(Q.envUrlInvalid(name));
+  const bad = checkUrl(v);
+  if (bad === Q.badUrl) throw usage(Q.envUrlInvalid(name));
+  if (bad !== true) throw usage(`${name}: ${bad}`, badPercentHint);
   return v;
 }
 

@@ -2,6 +2,7 @@ import { Document, isMap, isSeq, type Node } from 'yaml';
 import { TOKEN_QUERY_PARAM } from '../assumptions.js';
 import { formatPath, type Problem } from '../path.js';
 import { maskUrl, decodeOr } from '../redact.js';
+import { badPercentMessage, badPercentPart } from '../url-escapes.js';
 import { MESSAGES } from '../../messages/index.js';
 import {
   AccountFileSchema,
@@ -105,8 +106,10 @@ export function checkName(text: string): true | string {
 
 /** Checks a 1.0 URL answer with the account-file schema (http or https, well formed). */
 export function checkUrl(text: string): true | string {
-  const r = UrlSchema.safeParse(text.trim());
-  return r.success ? true : MESSAGES.init.badUrl;
+  const url = text.trim();
+  const part = badPercentPart(url);
+  if (part) return badPercentMessage(part);
+  return UrlSchema.safeParse(url).success ? true : MESSAGES.init.badUrl;
 }
 
 /** Checks a destination name: a webhook key or another integration's name, as the schema allows. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { badPercentMessage, badPercentPart } from '../url-escapes.js';
 
 /** A secret value: literal (discouraged), or read from an environment variable or a file. */
 export const SecretRefSchema = z.union([
@@ -25,7 +26,13 @@ export const ScopeSchema = z.union([z.literal('account'), z.strictObject({ websi
 });
 export type Scope = z.infer<typeof ScopeSchema>;
 
-const HttpUrl = z.url({ protocol: /^https?$/, error: 'Invalid URL' });
+/** An http(s) URL whose percent-escapes decode (see `badPercentPart`). */
+export const HttpUrl = z
+  .url({ protocol: /^https?$/, error: 'Invalid URL' })
+  .superRefine((v, ctx) => {
+    const part = badPercentPart(v);
+    if (part) ctx.addIssue({ code: 'custom', message: badPercentMessage(part) });
+  });
 
 /** RFC 9110 token: what an HTTP header name may contain. */
 export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { MESSAGES } from '../../messages/index.js';
 import { maskUrl, decodeOr } from '../redact.js';
+import { badPercentMessage, badPercentPart } from '../url-escapes.js';
 import type { SecretMasker } from '../../contracts/index.js';
 
 const E = MESSAGES.endpoint;
@@ -26,6 +27,13 @@ export function splitCredentials(
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:')
     throw new UserError(E.badUrl(showUrl(raw)), ExitCode.USAGE, E.badUrlHint);
+  const part = badPercentPart(raw);
+  if (part)
+    throw new UserError(
+      `${showUrl(raw)}: ${badPercentMessage(part)}`,
+      ExitCode.USAGE,
+      MESSAGES.input.badPercentHint,
+    );
   for (const [k, v] of u.searchParams) if (TOKEN_QUERY_PARAM.test(k)) masker.add(v);
   if (!u.username && !u.password) return { url: u.toString() };
   const user = decodeOr(u.username);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HEADER_NAME } from '../account/schema.js';
+import { HEADER_NAME, HttpUrl } from '../account/schema.js';
 import type { ConfigSectionOf, OptionTable, ValueType } from './spec.js';
 
 const EnvName = z
@@ -25,7 +25,7 @@ export function configZodOf(v: ValueType): z.ZodType {
     case 'path':
       return z.string().min(1);
     case 'url':
-      return z.url({ protocol: /^https?$/, error: 'Invalid URL' });
+      return HttpUrl;
     case 'env-name':
       return EnvName;
     case 'boolean':
