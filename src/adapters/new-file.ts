@@ -31,7 +31,7 @@ export async function pathState(path: string): Promise<PathState> {
 export async function writeNewFile(
   path: string,
   text: string,
-  opts: { replace: boolean; shown: string; now?: Date },
+  opts: { replace: boolean; shown: string; now?: Date; private?: boolean },
 ): Promise<{ backup?: string }> {
   const state = await pathState(path);
   if (state === 'other')
@@ -49,7 +49,11 @@ export async function writeNewFile(
       );
     let handle;
     try {
-      handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+      handle = await open(
+        path,
+        constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
+        opts.private ? 0o600 : 0o644,
+      );
     } catch (e) {
       if (isErrno(e, 'EEXIST'))
         throw new UserError(
@@ -70,7 +74,8 @@ export async function writeNewFile(
   const st = await lstat(path);
   try {
     const backup = await backupFile(path, opts.now ?? new Date());
-    await writeFileAtomic(path, text, { mode: st.mode & 0o777 });
+    // Credentials in the new text narrow the mode to 0600; otherwise the file keeps its mode.
+    await writeFileAtomic(path, text, { mode: opts.private ? 0o600 : st.mode & 0o777 });
     return { backup };
   } catch (e) {
     throw writeError(opts.shown, e);

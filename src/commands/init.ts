@@ -25,16 +25,13 @@ const LOCAL_SCHEMA = fileURLToPath(new URL('../../schema/account.schema.json', i
 const init: CommandHandler = async (ctx, args, flags) => {
   const log = createLogger(ctx);
   const prompt = createPrompter(ctx);
-  const mask = (s: string): void => {
-    ctx.redactor.add(s);
-  };
   const input = resolveInitInput(resolveOptions(INIT_OPTIONS, { flags, args, env: ctx.env }), {
     env: ctx.env,
     cwd: ctx.cwd,
     version: ctx.version,
     interactive: ctx.interactive,
     localSchema: LOCAL_SCHEMA,
-    mask,
+    mask: (s: string) => void ctx.redactor.add(s),
   });
   const { out } = input;
 
@@ -54,7 +51,7 @@ const init: CommandHandler = async (ctx, args, flags) => {
       (await runInitDialogue(input.seed, {
         prompt,
         log,
-        onUrl: (u) => urlSecrets(u).forEach(mask),
+        onUrl: (u) => urlSecrets(u).forEach((s) => ctx.redactor.add(s)),
         title: (s) => colorsFor(ctx.stderr).bold(s),
       })),
   );
@@ -69,7 +66,8 @@ const init: CommandHandler = async (ctx, args, flags) => {
       return ExitCode.REFUSED;
     }
   }
-  const { backup } = await writeNewFile(input.path, file.text, { replace, shown: out });
+  const how = { replace, shown: out, private: file.private };
+  const { backup } = await writeNewFile(input.path, file.text, how);
   const backupShown = backup ? relative(ctx.cwd, backup) : undefined;
   if (input.json) printResult(ctx, renderInitJson(input, file.data, backupShown));
   log.success(Q.wrote(out));

@@ -296,6 +296,8 @@ export interface InitFile {
   data: InitAccountData;
   text: string;
   preview: string;
+  /** A 1.0 URL holds credentials: the file is written 0600, as a secret file is (#17). */
+  private: boolean;
 }
 
 /**
@@ -313,5 +315,6 @@ export function renderInitFile(a: InitAnswers, input: InitInput, version: string
   const reread = parseDocumentText(text, input.format, ACCOUNT_FILE_LIMITS);
   if (!reread.ok || !validateAccount(reread.value).ok)
     throw new Error('qwh init rendered an account file that does not validate');
-  return { data, text, preview: renderAccountFile(maskAccountData(data), opts) };
+  const preview = renderAccountFile(maskAccountData(data), opts);
+  return { data, text, preview, private: a.webhooks.some((w) => urlHasCredentials(w.url)) };
 }
