@@ -156,8 +156,8 @@ export async function loadConfig(
     );
   };
   const codeLoaders = Object.fromEntries(CODE_EXTENSIONS.map((ext) => [ext, refuseCode]));
-  const { cosmiconfig } = await import('cosmiconfig');
-  const explorer = cosmiconfig('qwh', {
+  const { createExplorer } = await import('./config-search.js');
+  const explorer = createExplorer({
     searchPlaces: CONFIG_SEARCH_PLACES,
     searchStrategy: 'project',
     loaders: {
