@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/cli/main.js';
+// The esbuild bundle of src/cli/main.ts (scripts/bundle.js, part of `npm run build`).
+import '../dist/bundle/qwh.js';

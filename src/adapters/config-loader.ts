@@ -1,6 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { cosmiconfig } from 'cosmiconfig';
 import { ConfigSchema, type QwhConfig } from '../core/config-schema.js';
 import { decodeUtf8 } from '../core/input/decode.js';
 import {
@@ -47,17 +46,9 @@ export interface LoadedConfig {
   dir: string;
 }
 
-/**
- * Finds and validates the qwh config (from cwd upwards, or the explicit file); {} when there is
- * none. `limits` is for tests that prove a bound without building a document that big.
- */
-export async function loadConfig(
-  cwd: string,
-  explicit?: string,
-  limits: StructureLimits = ACCOUNT_FILE_LIMITS,
-): Promise<LoadedConfig> {
-  // Our own loader: size cap, UTF-8 check, duplicate keys, depth/alias limits, for every format.
-  const safeLoad = async (filepath: string): Promise<unknown> => {
+/** Our own loader: size cap, UTF-8 check, duplicate keys, depth/alias limits, for every format. */
+function dataLoader(cwd: string, limits: StructureLimits): (filepath: string) => Promise<unknown> {
+  return async (filepath) => {
     const shown = relative(cwd, filepath) || filepath;
     const text = decodeUtf8(await readRegularFile(filepath, MAX_ACCOUNT_FILE_BYTES, shown), shown);
     const format = filepath.endsWith('.qwhrc')
@@ -67,6 +58,95 @@ export async function loadConfig(
     if (!parsed.ok) throw problemsError(shown, parsed.problems, MESSAGES.config.invalidHint);
     return parsed.value;
   };
+}
+
+/** cosmiconfig 9's meta-config places, read in process.cwd() before any search (its defaults.js). */
+const META_PLACES = [
+  'package.yaml',
+  '.config/config.json',
+  '.config/config.yaml',
+  '.config/config.yml',
+  '.config/config.js',
+  '.config/config.ts',
+  '.config/config.cjs',
+  '.config/config.mjs',
+];
+
+/**
+ * True only when cosmiconfig's search, as loadConfig configures it, would provably find nothing,
+ * so loadConfig can answer {} without loading cosmiconfig (start-up: bench/BENCHMARKS.md §1).
+ * It walks what cosmiconfig 9 walks: its meta config in `metaDir` (process.cwd(): a
+ * package.json with a `cosmiconfig` key, package.yaml, .config/config.*), then CONFIG_SEARCH_PLACES
+ * from cwd up to the first folder with a package.json or package.yaml. A package.json is read with
+ * the same loader cosmiconfig is given and must be a JSON object without a `qwh` (or `cosmiconfig`)
+ * key. Anything else — a candidate that exists, a package.json that does not parse, an unusual
+ * stat error — answers false, and cosmiconfig runs as before (with the same errors).
+ * test/adapters/config-loader-fast.test.ts compares both paths on every case.
+ */
+export async function provablyNoConfig(
+  cwd: string,
+  load: (filepath: string) => Promise<unknown>,
+  metaDir: string = process.cwd(),
+): Promise<boolean> {
+  const exists = async (p: string): Promise<boolean | undefined> => {
+    try {
+      await stat(p);
+      return true;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' || code === 'ENOTDIR' ? false : undefined;
+    }
+  };
+  const plainPackage = async (p: string): Promise<boolean> => {
+    let text: string;
+    try {
+      text = await readFile(p, 'utf8');
+      const meta: unknown = JSON.parse(text); // cosmiconfig reads its meta config with parse-json
+      const value = await load(p);
+      return [meta, value].every(
+        (v) =>
+          typeof v === 'object' &&
+          v !== null &&
+          !Array.isArray(v) &&
+          !('qwh' in v) &&
+          !('cosmiconfig' in v),
+      );
+    } catch {
+      return false;
+    }
+  };
+  const metaPackage = join(resolve(metaDir), 'package.json');
+  const metaHas = await exists(metaPackage);
+  if (metaHas === undefined || (metaHas && !(await plainPackage(metaPackage)))) return false;
+  for (const place of META_PLACES)
+    if ((await exists(join(resolve(metaDir), place))) !== false) return false;
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const place of CONFIG_SEARCH_PLACES) {
+      const p = join(dir, place);
+      const has = await exists(p);
+      if (has === undefined) return false;
+      if (has && (place !== 'package.json' || !(await plainPackage(p)))) return false;
+    }
+    const stops = await Promise.all(
+      ['package.json', 'package.yaml'].map((f) => exists(join(dir, f))),
+    );
+    if (stops.includes(undefined)) return false;
+    if (stops.includes(true) || dirname(dir) === dir) return true;
+  }
+}
+
+/**
+ * Finds and validates the qwh config (from cwd upwards, or the explicit file); {} when there is
+ * none. `limits` is for tests that prove a bound without building a document that big.
+ */
+export async function loadConfig(
+  cwd: string,
+  explicit?: string,
+  limits: StructureLimits = ACCOUNT_FILE_LIMITS,
+): Promise<LoadedConfig> {
+  const safeLoad = dataLoader(cwd, limits);
+  // No config on disk, provably (see provablyNoConfig): answer without loading cosmiconfig.
+  if (!explicit && (await provablyNoConfig(cwd, safeLoad))) return { config: {}, dir: cwd };
   // cosmiconfig's own loaders (.js, .cjs, .mjs, .ts) run code: every one of them refuses here.
   const refuseCode = (filepath: string): never => {
     throw new UserError(
@@ -76,7 +156,8 @@ export async function loadConfig(
     );
   };
   const codeLoaders = Object.fromEntries(CODE_EXTENSIONS.map((ext) => [ext, refuseCode]));
-  const explorer = cosmiconfig('qwh', {
+  const { createExplorer } = await import('./config-search.js');
+  const explorer = createExplorer({
     searchPlaces: CONFIG_SEARCH_PLACES,
     searchStrategy: 'project',
     loaders: {

@@ -23,7 +23,9 @@ function prebuiltHelp(): string | undefined {
   if (path.some((a) => a.startsWith('-'))) return undefined;
   if (process.stdout.isTTY && process.stdout.columns !== 80) return undefined;
   try {
-    const texts = JSON.parse(readFileSync(new URL('./help.json', import.meta.url), 'utf8')) as {
+    const texts = JSON.parse(
+      readFileSync(new URL('../cli/help.json', import.meta.url), 'utf8'),
+    ) as {
       [path: string]: string | undefined;
     };
     return Object.hasOwn(texts, path.join(' ')) ? texts[path.join(' ')] : undefined;

@@ -104,6 +104,9 @@ describe('npm pack → npm install -g → qwh runs (a fresh machine, in a temp p
   it('the tarball holds only what runs: bin, built dist and its types (no source maps), schemas, README', () => {
     expect(files).toContain('bin/qwh.js');
     expect(files).toContain('dist/cli/main.js');
+    // What bin/qwh.js runs: the esbuild bundle (scripts/bundle.js), and the help texts it prints.
+    expect(files).toContain('dist/bundle/qwh.js');
+    expect(files).toContain('dist/cli/help.json');
     // The library entry ships its types (package.json "types"/"exports").
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
