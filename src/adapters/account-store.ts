@@ -17,7 +17,7 @@ import type { JournalRecord } from '../core/migrate/journal.js';
 import { MAX_ACCOUNT_FILE_BYTES } from '../core/input/limits.js';
 import { MESSAGES } from '../messages/index.js';
 import { readRegularFile } from './read-file.js';
-import { fsyncPath, writeFileAtomic } from './atomic-write.js';
+import { fsyncPath, removeStaleTemps, writeFileAtomic } from './atomic-write.js';
 import { backupFile } from './backup.js';
 import { sha256Hex } from '../core/hash.js';
 import { JournalFile } from './journal-file.js';
@@ -89,11 +89,25 @@ export class AccountStore {
       throw new UserError(M.folderReadOnly(this.dir, code), ExitCode.REFUSED, M.ioFailedHint);
     }
     const rel = this.rel(this.lockPath);
-    return acquireLock(this.lockPath, command, { shown: this.shown, rel, warn: this.warn }).catch(
-      (e: unknown) => {
-        throw ioError(e, rel);
-      },
-    );
+    const release = await acquireLock(this.lockPath, command, {
+      ...{ shown: this.shown, rel, warn: this.warn },
+    }).catch((e: unknown) => {
+      throw ioError(e, rel);
+    });
+    await this.removeStaleTemps();
+    return release;
+  }
+
+  /**
+   * Under the lock: the temp files a killed run of this file left (the account file's, the
+   * stages' and ledger's in `.qwh/`, and its secret files', which may hold a secret) go.
+   */
+  private async removeStaleTemps(): Promise<void> {
+    const name = basename(this.path);
+    const beside = (n: string): boolean => n.startsWith(`.${name}.qwh-tmp-`);
+    await removeStaleTemps(this.dir, beside);
+    await removeStaleTemps(this.qwhDir, (n) => n.startsWith('.') && n.includes(name));
+    await removeStaleTemps(join(this.qwhDir, 'secrets', name), () => true);
   }
 
   /** Refuses symlinks and anything but a regular file (exit 4): qwh replaces the file itself. */

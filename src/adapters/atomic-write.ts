@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, open, rename, unlink } from 'node:fs/promises';
+import { lstat, open, readdir, rename, unlink } from 'node:fs/promises';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { MESSAGES } from '../messages/index.js';
@@ -26,6 +26,49 @@ export function tempNameFor(path: string): string {
     dirname(path),
     `.${basename(path)}.qwh-tmp-${process.pid}-${randomBytes(4).toString('hex')}`,
   );
+}
+
+const TEMP_OF = /\.qwh-tmp-(\d+)-[0-9a-z]+$/;
+
+function processGone(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    // EPERM: it runs under another user, so it is alive.
+    return isErrno(e, 'ESRCH');
+  }
+}
+
+/**
+ * Removes the temp files a killed qwh left in `dir` (a SIGKILL between the exclusive create and
+ * the rename): only names `mine` accepts that end in qwh's own temp suffix, only regular files,
+ * only when the process that wrote them is gone. Called under the account file's lock, so no
+ * live qwh run of this file owns them. Returns the names removed.
+ */
+export async function removeStaleTemps(
+  dir: string,
+  mine: (name: string) => boolean,
+): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_OF.exec(name);
+    if (!m || !mine(name) || !processGone(Number(m[1]))) continue;
+    const st = await lstat(join(dir, name)).catch(() => undefined);
+    if (!st?.isFile()) continue;
+    await unlink(join(dir, name)).then(
+      () => removed.push(name),
+      () => {},
+    );
+  }
+  return removed;
 }
 
 /**
