@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { sha256Digest } from '../core/hash.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { capConnections } from './connection-cap.js';
 import { openSaveSink } from './save-sink.js';
 import { idField } from '../core/endpoint/payload-id.js';
 import { checkStructure, PAYLOAD_LIMITS, withinStructure } from '../core/input/limits.js';
@@ -50,6 +51,8 @@ export interface ReceiverOptions {
   savePath?: string;
   /** How many ids are remembered for deduplication (oldest forgotten first). */
   maxRememberedIds?: number;
+  /** Open connections at most (default 2 000); at the cap the oldest idle one makes room. */
+  maxConnections?: number;
   /** Bound on the remembered ids' total length in characters (default 64 Mi; oldest forgotten first). */
   maxRememberedChars?: number;
   /**
@@ -390,7 +393,7 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
       });
     },
   );
-  server.maxConnections = 2_000;
+  capConnections(server, opts.maxConnections ?? 2_000);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(
