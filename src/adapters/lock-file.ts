@@ -45,9 +45,10 @@ export async function acquireLock(
     command,
   };
   const tmp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  // 'wx': created here, never through a symlink planted at the name.
-  await writeFile(tmp, JSON.stringify(info) + '\n', { mode: 0o600, flag: 'wx' });
   try {
+    // 'wx': created here, never through a symlink planted at the name. Inside the try: a full
+    // disk after the create leaves no temp file behind (the finally removes it).
+    await writeFile(tmp, JSON.stringify(info) + '\n', { mode: 0o600, flag: 'wx' });
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         await link(tmp, path);
