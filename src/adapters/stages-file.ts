@@ -1,4 +1,3 @@
-import { lstat, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -6,9 +5,7 @@ import type { JournalRecord } from '../core/migrate/journal.js';
 import { settleStages, type UnbackedRun } from '../core/migrate/stage-settle.js';
 import { parseStages, type StagesDoc } from '../core/migrate/stages.js';
 import { MESSAGES } from '../messages/index.js';
-import { writeFileAtomic } from './atomic-write.js';
-import { errnoOf, isErrno } from './errno.js';
-import { readRegularFile } from './read-file.js';
+import { readQwhDocument, writeQwhDocument } from './qwh-document.js';
 
 const M = MESSAGES.migrate.store;
 const MAX_STAGES_BYTES = 16 * 1024 * 1024;
@@ -47,28 +44,18 @@ export class StagesFile {
   }
 
   private async readRaw(): Promise<StagesDoc> {
-    try {
-      await lstat(this.path);
-    } catch (e) {
-      if (isErrno(e, 'ENOENT')) return { version: 1, file: this.shown, webhooks: [] };
-    }
-    const bytes = await readRegularFile(this.path, MAX_STAGES_BYTES, this.rel());
-    const doc = parseStages(bytes.toString('utf8'));
-    if (!doc)
-      throw new UserError(M.stagesCorrupt(this.rel()), ExitCode.REFUSED, M.stagesCorruptHint);
-    return doc;
+    const rel = this.rel();
+    const o = { maxBytes: MAX_STAGES_BYTES, rel, parse: parseStages };
+    return readQwhDocument(
+      this.path,
+      { ...o, empty: () => ({ version: 1 as const, file: this.shown, webhooks: [] }) },
+      () => new UserError(M.stagesCorrupt(rel), ExitCode.REFUSED, M.stagesCorruptHint),
+    );
   }
 
   /** Replaces the document atomically. */
   async write(doc: StagesDoc): Promise<void> {
-    try {
-      await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
-      await writeFileAtomic(this.path, JSON.stringify(doc, null, 2) + '\n', { mode: 0o600 });
-    } catch (e) {
-      const code = errnoOf(e);
-      if (typeof code !== 'string') throw e;
-      throw new UserError(M.ioFailed(this.rel(), code), ExitCode.REFUSED, M.ioFailedHint);
-    }
+    await writeQwhDocument(this.path, this.rel(), JSON.stringify(doc, null, 2) + '\n');
   }
 
   /** The file as messages name it (relative to the account folder). */
