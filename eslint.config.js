@@ -153,4 +153,9 @@ export default tseslint.config(
     files: ['**/*.js', 'scripts/**', 'bench/**'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // CommonJS (bin/package.json): the starter avoids Node's ES module loader for --version/--help.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+  },
 );

@@ -1,3 +1,4 @@
 #!/usr/bin/env node
-// The esbuild bundle of src/cli/main.ts (scripts/bundle.js, part of `npm run build`).
-import '../dist/bundle/qwh.js';
+// CommonJS (bin/package.json): the starter answers --version and --help before Node's ES module
+// loader starts, then loads the esbuild bundle of the command (scripts/bundle.js).
+require('../dist/bundle/start.cjs');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { configSectionOf } from './options/config-zod.js';
 import { DIFF_PAYLOAD_OPTIONS } from './options/diff-payload.js';
 import { MIGRATE_OPTIONS } from './options/migrate.js';

@@ -104,8 +104,12 @@ describe('npm pack → npm install -g → qwh runs (a fresh machine, in a temp p
   it('the tarball holds only what runs: bin, built dist and its types (no source maps), schemas, README', () => {
     expect(files).toContain('bin/qwh.js');
     expect(files).toContain('dist/cli/main.js');
-    // What bin/qwh.js runs: the esbuild bundle (scripts/bundle.js), and the help texts it prints.
+    // What bin/qwh.js runs (CommonJS by bin/package.json): the starter and the esbuild bundles
+    // (scripts/bundle.js), and the help texts it prints.
+    expect(files).toContain('bin/package.json');
+    expect(files).toContain('dist/bundle/start.cjs');
     expect(files).toContain('dist/bundle/qwh.js');
+    expect(files).toContain('dist/bundle/qwh-check.js');
     expect(files).toContain('dist/cli/help.json');
     // The library entry ships its types (package.json "types"/"exports").
     expect(files).toContain('dist/index.js');
@@ -115,7 +119,7 @@ describe('npm pack → npm install -g → qwh runs (a fresh machine, in a temp p
     expect(files).toContain('package.json');
     const unexpected = files.filter(
       (f) =>
-        !/^(bin\/qwh\.js|dist\/.+\.(?:js|d\.ts)|dist\/cli\/help\.json|schema\/(?:json\/)?[\w-]+\.schema\.json|README\.md|package\.json|LICENSE)$/.test(
+        !/^(bin\/(?:qwh\.js|package\.json)|dist\/.+\.(?:js|d\.ts)|dist\/bundle\/start\.cjs|dist\/cli\/help\.json|schema\/(?:json\/)?[\w-]+\.schema\.json|README\.md|package\.json|LICENSE)$/.test(
           f,
         ),
     );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { badPercentMessage, badPercentPart } from '../url-escapes.js';
 
 /** A secret value: literal (discouraged), or read from an environment variable or a file. */

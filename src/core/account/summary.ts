@@ -3,6 +3,7 @@ import { maskUrl } from '../redact.js';
 import type { AccountFile, RuleLevel, SecretRef } from './schema.js';
 import { RULE_LEVELS } from './schema.js';
 import { describeScope, scopeKey } from './scope.js';
+import { byCodeUnits } from '../order.js';
 
 export interface WebhookSummary {
   key: string;
@@ -57,7 +58,7 @@ export function summarizeAccount(a: AccountFile): AccountSummary {
   const byKey = new Map(a.webhooks.map((w) => [w.key, w]));
   const isToken = (k: string): boolean => TOKEN_QUERY_PARAM.test(k);
   const webhooks = [...a.webhooks]
-    .sort((x, y) => scopeKey(x.scope).localeCompare(scopeKey(y.scope)) || x.version - y.version)
+    .sort((x, y) => byCodeUnits(scopeKey(x.scope), scopeKey(y.scope)) || x.version - y.version)
     .map((w): WebhookSummary => {
       const base = {
         key: w.key,

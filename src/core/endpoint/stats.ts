@@ -1,3 +1,4 @@
+import { byCodeUnits } from '../order.js';
 import type { Outcome } from './checks.js';
 
 /** Latency summary of a run, in milliseconds (rounded to 0.1 ms). */
@@ -91,7 +92,7 @@ export class RunStats {
         durationMs > 0 ? Math.round((this.deliveries / (durationMs / 1000)) * 10) / 10 : 0,
       concurrency,
       latencyMs: summarizeLatencies(this.latencies()),
-      statuses: Object.fromEntries([...this.statuses].sort(([a], [b]) => a.localeCompare(b))),
+      statuses: Object.fromEntries([...this.statuses].sort(([a], [b]) => byCodeUnits(a, b))),
     };
   }
 }

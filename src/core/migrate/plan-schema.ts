@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PushRuleSchema, ScopeSchema } from '../account/schema.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';

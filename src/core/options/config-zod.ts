@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { HEADER_NAME, HttpUrl } from '../account/schema.js';
 import type { ConfigSectionOf, OptionTable, ValueType } from './spec.js';
 

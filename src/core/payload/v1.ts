@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The webhook 1.0 payload [assumed]: one flat object, one key per field, keyed by the account's

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AccountFile } from '../account/schema.js';
 import type { Problem } from '../path.js';
 import { zodIssuesToProblems } from '../zod-problems.js';
