@@ -9,20 +9,22 @@ export function measure(cmd, args, opts = {}) {
   const t0 = process.hrtime.bigint();
   const useTime = existsSync(TIME_BIN);
   const r = useTime
-    ? spawnSync(TIME_BIN, ['-f', 'QWH_RSS_KB=%M', cmd, ...args], {
+    ? spawnSync(TIME_BIN, ['-f', 'QWH_RSS_KB=%M QWH_CPU_S=%U+%S', cmd, ...args], {
         encoding: 'utf8',
         maxBuffer: 1 << 28,
         ...opts,
       })
     : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const m = /QWH_RSS_KB=(\d+)/.exec(r.stderr ?? '');
+  const m = /QWH_RSS_KB=(\d+) QWH_CPU_S=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? '');
   return {
     ms,
     rssMb: m ? Number(m[1]) / 1024 : NaN,
+    // user + system seconds of the process (its children included), from GNU time.
+    cpuS: m ? Number(m[2]) + Number(m[3]) : NaN,
     status: r.status,
     stdout: r.stdout ?? '',
-    stderr: (r.stderr ?? '').replace(/QWH_RSS_KB=\d+\n?/, ''),
+    stderr: (r.stderr ?? '').replace(/QWH_RSS_KB=\d+ QWH_CPU_S=[\d.]+\+[\d.]+\n?/, ''),
   };
 }
 
