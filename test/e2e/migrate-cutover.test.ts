@@ -1,12 +1,11 @@
-import { createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { captureRecordOf } from '../../src/core/migrate/captures.js';
 import { MESSAGES } from '../../src/messages/index.js';
 import { runQwh, tempDir } from '../helpers/bin.js';
+import { basicOf, captureLine, cutoverAccountYaml, v1StateOf } from '../helpers/cutover.js';
 import { startTestReceiver, type TestReceiver } from '../helpers/migrate-receiver.js';
 
 // The staged cut-over on real files, spawned: a file never says 1.0 off before `confirm v1-off`;
@@ -16,42 +15,17 @@ import { startTestReceiver, type TestReceiver } from '../helpers/migrate-receive
 
 const C = MESSAGES.migrate.cutover;
 const PASS = 's3cr3t-pass-cut9';
-const BASIC = `Basic ${Buffer.from(`acme:${PASS}`).toString('base64')}`;
+const BASIC = basicOf(PASS);
 const SECRET = 'cutover-secret-6f1d2a9e0b7c';
 const ENV = { QWH_CUT_SECRET: SECRET, USER: 'ann' };
 const FILE = 'qualifio-account.yaml';
 const FLAGS = ['--yes', '--allow-insecure-host', '--secret-env', 'QWH_CUT_SECRET'];
 
-function accountYaml(port: number): string {
-  return `version: 1
-account: { id: 4321, name: Acme Media }
-websites:
-  - { id: 1234, name: Acme News }
-  - { id: 1235, name: Acme Sport }
-campaigns:
-  - { id: 99888, name: Winter contest, websiteId: 1235 }
-webhooks:
-  - key: main
-    version: 1
-    scope: account
-    url: http://acme:${PASS}@127.0.0.1:${port}/main
-    enabled: true
-pushRules:
-  - { level: default, destination: main }
-  - { level: campaign, target: 99888, destination: main }
-`;
-}
-
 let dir: string;
 let receiver: TestReceiver;
 let cleanup: () => Promise<void>;
 const qwh = (args: string[]) => runQwh(args, { cwd: dir, env: ENV });
-const v1Enabled = (): unknown =>
-  (
-    parse(readFileSync(join(dir, FILE), 'utf8')) as { webhooks: Array<Record<string, unknown>> }
-  ).webhooks
-    .filter((w) => w.version === 1)
-    .map((w) => [w.key, w.enabled]);
+const v1Enabled = (): unknown => v1StateOf(readFileSync(join(dir, FILE), 'utf8'));
 
 beforeEach(async () => {
   const t = await tempDir('qwh-cutover-');
@@ -60,7 +34,16 @@ beforeEach(async () => {
   receiver = await startTestReceiver({
     '/main': { secretFile: () => join(dir, 'receiver.secret'), authorization: BASIC },
   });
-  await writeFile(join(dir, FILE), accountYaml(receiver.port));
+  await writeFile(
+    join(dir, FILE),
+    cutoverAccountYaml({
+      port: receiver.port,
+      pass: PASS,
+      news: true,
+      campaignRule: true,
+      enabledLine: true,
+    }),
+  );
   cleanup = async () => {
     await receiver.close();
     await t.cleanup();
@@ -69,43 +52,8 @@ beforeEach(async () => {
 afterEach(async () => cleanup());
 
 /** One capture line as `qwh listen --save` writes it; 2.0 bodies signed with the secret. */
-function capture(version: 1 | 2, id: string, at: Date, campaign = 99888): string {
-  const body =
-    version === 1
-      ? JSON.stringify({
-          participation_id: id.toLowerCase(),
-          campaign_id: String(campaign),
-          campaign_title: 'Winter contest',
-          website_id: '1235',
-          website_name: 'Acme Sport',
-        })
-      : JSON.stringify(
-          {
-            id,
-            state: 'COMPLETED',
-            campaign: { id: campaign, name: 'Winter contest', channel: { website: { id: 1235 } } },
-          },
-          null,
-          4,
-        );
-  const sig = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
-  return (
-    JSON.stringify(
-      captureRecordOf({
-        at,
-        method: 'POST',
-        path: '/main',
-        version,
-        headers: {
-          'content-type': 'application/json',
-          ...(version === 2 ? { 'x-qualifio-signature': sig, authorization: BASIC } : {}),
-        },
-        ...(version === 2 ? { authHeader: { name: 'Authorization', matched: true } } : {}),
-        body: Buffer.from(body),
-      }),
-    ) + '\n'
-  );
-}
+const capture = (version: 1 | 2, id: string, at: Date, campaign = 99888): string =>
+  captureLine({ version, id, at, campaign, secret: SECRET, basic: BASIC, full: true });
 
 describe('qwh migrate: the staged cut-over (e2e)', () => {
   it('1.0 goes off only at confirm v1-off, after the gate; a lost participation refuses it (exit 4) naming its campaign', async () => {

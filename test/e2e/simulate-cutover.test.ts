@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/messages/index.js';
 import { runQwh, tempDir } from '../helpers/bin.js';
+import { basicOf, cutoverAccountYaml, v1StateOf } from '../helpers/cutover.js';
 import { spawnListen, type Listening } from '../helpers/listen.js';
 
 // The dual run with qwh simulate as Qualifio, spawned, on real files and `qwh listen --save`
@@ -18,30 +19,10 @@ import { spawnListen, type Listening } from '../helpers/listen.js';
 const C = MESSAGES.migrate.cutover;
 const S = MESSAGES.simulate;
 const PASS = 's3cr3t-pass-sim4';
-const BASIC = `Basic ${Buffer.from(`acme:${PASS}`).toString('base64')}`;
+const BASIC = basicOf(PASS);
 const SECRET = 'simulate-secret-0c1d2e3f4a5b';
 const ENV = { QWH_SIM_SECRET: SECRET, QWH_SIM_AUTH: BASIC, USER: 'ann' };
 const FILE = 'qualifio-account.yaml';
-
-function accountYaml(port: string): string {
-  return `version: 1
-account: { id: 4321, name: Acme Media }
-websites:
-  - { id: 1234, name: Acme News }
-  - { id: 1235, name: Acme Sport }
-campaigns:
-  - { id: 99888, name: Winter contest, websiteId: 1235 }
-webhooks:
-  - key: main
-    version: 1
-    scope: account
-    url: http://acme:${PASS}@127.0.0.1:${port}/main
-    enabled: true
-pushRules:
-  - { level: default, destination: main }
-  - { level: campaign, target: 99888, destination: main }
-`;
-}
 
 interface SimDoc {
   participations: number;
@@ -62,10 +43,7 @@ let v2: Listening;
 let cleanup: () => Promise<void>;
 const qwh = (args: string[]) => runQwh(args, { cwd: dir, env: ENV });
 const accountText = () => readFileSync(join(dir, FILE), 'utf8');
-const v1State = (): unknown =>
-  (parse(accountText()) as { webhooks: Array<Record<string, unknown>> }).webhooks
-    .filter((w) => w.version === 1)
-    .map((w) => [w.key, w.enabled]);
+const v1State = (): unknown => v1StateOf(accountText());
 const captures = ['--captures', 'v1.ndjson', 'v2.ndjson'];
 
 beforeEach(async () => {
@@ -88,7 +66,16 @@ beforeEach(async () => {
   );
   v1 = await spawnListen(['--version', '1', '--save', 'v1.ndjson'], ENV, dir);
   // migrate derives the 2.0 host from the 1.0 URL: first the 2.0 side's port.
-  await writeFile(join(dir, FILE), accountYaml(new URL(v2.url).port));
+  await writeFile(
+    join(dir, FILE),
+    cutoverAccountYaml({
+      port: new URL(v2.url).port,
+      pass: PASS,
+      news: true,
+      campaignRule: true,
+      enabledLine: true,
+    }),
+  );
   cleanup = async () => {
     await v1.stop();
     await v2.stop();

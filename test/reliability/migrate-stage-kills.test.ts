@@ -1,12 +1,11 @@
-import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureRecordOf } from '../../src/core/migrate/captures.js';
 import { unfinishedRun, parseJournal } from '../../src/core/migrate/journal.js';
 import { ROOT, runQwh, tempDir } from '../helpers/bin.js';
+import { basicOf, captureLine, cutoverAccountYaml } from '../helpers/cutover.js';
 import { startTestReceiver, type TestReceiver } from '../helpers/migrate-receiver.js';
 import { spawnQwh } from '../helpers/proc.js';
 
@@ -17,7 +16,7 @@ import { spawnQwh } from '../helpers/proc.js';
 // stage. Each transition starts from a copy of a folder prepared once up to its old stage.
 
 const PASS = 's3cr3t-pass-kill7';
-const BASIC = `Basic ${Buffer.from(`acme:${PASS}`).toString('base64')}`;
+const BASIC = basicOf(PASS);
 const FILE = 'qualifio-account.yaml';
 const SECRET_FILE = `.qwh/secrets/${FILE}/main-v2.secret`;
 const PAUSED = join(ROOT, 'test/helpers/qwh-paused.mjs');
@@ -32,21 +31,6 @@ const RANK = [
   'v1-deleted',
 ];
 
-const accountYaml = (port: number): string => `version: 1
-account: { id: 4321, name: Acme Media }
-websites:
-  - { id: 1235, name: Acme Sport }
-campaigns:
-  - { id: 99888, name: Winter contest, websiteId: 1235 }
-webhooks:
-  - key: main
-    version: 1
-    scope: account
-    url: http://acme:${PASS}@127.0.0.1:${port}/main
-pushRules:
-  - { level: default, destination: main }
-`;
-
 let root: { dir: string; cleanup: () => Promise<void> };
 let receiver: TestReceiver;
 /** The folder left at each stage (prepared once, copied per kill). */
@@ -54,37 +38,14 @@ const base: Record<string, string> = {};
 let copies = 0;
 const qwh = (dir: string, args: string[]) => runQwh(args, { cwd: dir, env: ENV });
 
-function capture(dir: string, version: 1 | 2, id: string, at: Date): string {
-  const secret = readFileSync(join(dir, SECRET_FILE), 'utf8').trim();
-  const body =
-    version === 1
-      ? JSON.stringify({
-          participation_id: id.toLowerCase(),
-          campaign_id: '99888',
-          website_id: '1235',
-        })
-      : JSON.stringify({
-          id,
-          state: 'COMPLETED',
-          campaign: { id: 99888, name: 'Winter contest', channel: { website: { id: 1235 } } },
-        });
-  const sig = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (version === 2) Object.assign(headers, { 'x-qualifio-signature': sig, authorization: BASIC });
-  return (
-    JSON.stringify(
-      captureRecordOf({
-        at,
-        method: 'POST',
-        path: '/main',
-        version,
-        headers,
-        ...(version === 2 ? { authHeader: { name: 'Authorization', matched: true } } : {}),
-        body: Buffer.from(body),
-      }),
-    ) + '\n'
-  );
-}
+const capture = (dir: string, version: 1 | 2, id: string, at: Date): string =>
+  captureLine({
+    version,
+    id,
+    at,
+    secret: readFileSync(join(dir, SECRET_FILE), 'utf8').trim(),
+    basic: BASIC,
+  });
 
 async function copyOf(stage: string): Promise<string> {
   const to = join(root.dir, `kill-${++copies}`);
@@ -112,7 +73,7 @@ beforeAll(async () => {
   });
   const { mkdir } = await import('node:fs/promises');
   await mkdir(dir);
-  await writeFile(join(dir, FILE), accountYaml(receiver.port));
+  await writeFile(join(dir, FILE), cutoverAccountYaml({ port: receiver.port, pass: PASS }));
   await ok(dir, ['migrate', '--yes', '--allow-insecure-host']);
   await snapshot(dir, 'planned');
   await ok(dir, ['migrate', 'confirm', 'configured', '--yes']);
