@@ -12,10 +12,8 @@ import {
 } from '../adapters/migrate-files.js';
 import { readCaFile } from '../adapters/ca-file.js';
 import { ObservedFile } from '../adapters/observed-file.js';
-import { resolveSecretRef, type SecretSource } from '../adapters/secrets.js';
-import { describeRef, trustOf, type SecretTrust } from '../core/account/secret-trust.js';
-import { showUrl } from '../core/endpoint/target-url.js';
-import { formatPath } from '../core/path.js';
+import { trustOf } from '../core/account/secret-trust.js';
+import { accountSecretResolver } from './migrate-secret-resolver.js';
 import type { AccountSnapshot } from '../core/migrate/results.js';
 import { MESSAGES } from '../messages/index.js';
 import type { MigrateDeps } from '../services/migrate.js';
@@ -28,7 +26,6 @@ import { startSpinner } from '../ui/spinner.js';
 // The real world of `qwh migrate`, `resume` and `rollback`: the deps their services are given.
 
 const M = MESSAGES.migrate;
-const S = MESSAGES.secrets;
 /** p95 above this is a warning, not a failure, in migrate's verification. */
 const VERIFY_WARN_MS = 5_000;
 
@@ -79,44 +76,6 @@ export async function buildDeps(
       const m = /^(?:Basic|Bearer) (.+)$/.exec(v);
       if (m?.[1]) ctx.redactor.add(m[1]);
     },
-  };
-}
-
-/**
- * Resolves the account file's references under the trust model (core/account/secret-trust.ts):
- * each is shown once, with the host it goes to, before it is read; one the user did not allow is
- * refused (exit 4). A reference the plan wrote itself (`use.planned`) is qwh's own.
- */
-function accountSecretResolver(
-  src: SecretSource,
-  store: AccountStore,
-  log: Logger,
-  trust: SecretTrust,
-): MigrateDeps['resolveSecret'] {
-  const file = store.shown;
-  const shown = new Set<string>();
-  // The --secret-env names earlier runs created webhooks with (their journal): usable as those
-  // webhooks' HMAC keys on later runs (confirm, the verification after `configured`).
-  let journaled: Promise<Set<string>> | undefined;
-  const hmacEnvNames = (): Promise<Set<string>> =>
-    (journaled ??= store.readJournal().then((records) => {
-      const names = new Set<string>();
-      for (const r of records)
-        if (r.t === 'begin' && r.options.secretEnv) names.add(r.options.secretEnv);
-      return names;
-    }));
-  return async (ref, use) => {
-    if (!use) return resolveSecretRef(ref, src);
-    const line = S.sourceLine(formatPath(use.path), describeRef(ref), use.as, showUrl(use.host));
-    if (!shown.has(line)) log.info(line);
-    shown.add(line);
-    const own = use.planned && typeof ref === 'object' && 'env' in ref ? [ref.env] : [];
-    const base = own.length > 0 ? trustOf([...trust.envNames], own) : trust;
-    const t = { ...base, hmacEnvNames: await hmacEnvNames() };
-    return resolveSecretRef(ref, {
-      ...src,
-      account: { file, path: use.path, trust: t, as: use.as },
-    });
   };
 }
 
