@@ -28,6 +28,8 @@ export interface RelayOptions {
   version?: 1 | 2;
   /** The auth header listen requires: its name is recorded, never its value. */
   authHeaderName?: string;
+  /** An extra CA (PEM) to trust for the receiver behind, for a private CA. */
+  ca?: Buffer;
   /** Tests inject a sender; default: the project's one (http-sender.ts). */
   sender?: Sender;
 }
@@ -75,7 +77,11 @@ export async function createRelay(opts: RelayOptions): Promise<Relay> {
   await assertAllowedTarget(opts.forwardTo);
   const sender =
     opts.sender ??
-    createHttpSender({ timeoutMs: opts.timeoutMs, maxResponseBytes: RELAY_MAX_ANSWER_BYTES });
+    createHttpSender({
+      timeoutMs: opts.timeoutMs,
+      maxResponseBytes: RELAY_MAX_ANSWER_BYTES,
+      ...(opts.ca ? { ca: opts.ca } : {}),
+    });
   const save = opts.savePath ? await openSaveSink(opts.savePath) : undefined;
   const inflight = new Set<Promise<unknown>>();
   let saved = 0;

@@ -1,5 +1,6 @@
 import type { CommandHandler } from '../contracts/index.js';
 import { startReceiver } from '../adapters/local-receiver.js';
+import { readCaFile } from '../adapters/ca-file.js';
 import { createRelay } from '../adapters/relay.js';
 import { SECRET_CACHE_MINUTES } from '../core/assumptions.js';
 import { showUrl } from '../core/endpoint/outcome.js';
@@ -31,12 +32,12 @@ const listen: CommandHandler = async (ctx, args, flags) => {
   const relay = input.forward
     ? await createRelay({
         ...{ forwardTo: input.forward.url, timeoutMs: input.forward.timeoutMs },
+        ...(input.forward.caFile ? { ca: await readCaFile(ctx.cwd, input.forward.caFile) } : {}),
         ...(input.save ? { savePath: input.save } : {}),
         ...(input.version ? { version: input.version } : {}),
         ...(authHeader ? { authHeaderName: authHeader.name } : {}),
       })
     : undefined;
-
   const receiver = await startReceiver({
     host: input.host,
     port: input.port,

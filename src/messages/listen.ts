@@ -47,6 +47,10 @@ export const LISTEN_MESSAGES = {
       `--forward-to ${url}: credentials in the URL are refused; the sender's own auth header is forwarded`,
     credentialsHint:
       'Give the URL without user:password@; the relay forwards every header it receives.',
+    caWithoutForward:
+      '--ca-file is for the receiver behind --forward-to; listen itself serves plain HTTP',
+    caWithoutForwardHint:
+      'Example: qwh listen --forward-to https://crm.internal/hook --ca-file ca.pem',
     secretMatched: (which: 'current' | 'previous') =>
       which === 'previous' ? 'signed with the PREVIOUS secret' : '',
   },

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -36,7 +37,39 @@ async function backend(
   };
 }
 
+const tls = join(import.meta.dirname, '../../fixtures/tls');
+
 describe('the relay in process (receiver + adapters/relay.ts)', () => {
+  it('forwards to an HTTPS receiver of a private CA given with --ca-file; without it, 502 (tls)', async () => {
+    const [cert, key] = await Promise.all([
+      readFile(join(tls, 'localhost-cert.pem')),
+      readFile(join(tls, 'localhost-key.pem')),
+    ]);
+    const srv = createHttpsServer({ cert, key }, (req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(201).end());
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+    const url = `https://localhost:${(srv.address() as AddressInfo).port}/hook`;
+    const body = JSON.stringify(generateSample(5).v2);
+    const through = async (ca?: Buffer) => {
+      const relay = await createRelay({ forwardTo: url, timeoutMs: 3_000, ...(ca ? { ca } : {}) });
+      const events: DeliveryEvent[] = [];
+      const r = await startReceiver({ relay: relay.hook, onEvent: (e) => events.push(e) });
+      const res = await fetch(r.url, { method: 'POST', body });
+      await r.close();
+      await relay.close();
+      return { status: res.status, failure: events[0]?.forward?.failure };
+    };
+    try {
+      expect(await through(cert)).toEqual({ status: 201, failure: undefined });
+      expect(await through()).toEqual({ status: 502, failure: 'tls' });
+    } finally {
+      srv.closeAllConnections();
+      await new Promise<void>((r) => srv.close(() => r()));
+    }
+  });
+
   it('a receiver that does not answer in --forward-timeout gives 504, recorded with that status', async () => {
     const slow = await backend(() => {}); // never answers
     const save = join(dir, 'c.ndjson');

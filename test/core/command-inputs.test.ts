@@ -46,6 +46,20 @@ describe('listen: flag > QWH_LISTEN_* > default', () => {
     expect(listen({ port: '9000', host: '::1' }, env)).toMatchObject({ port: 9000, host: '::1' });
     expect(listen({}, { QWH_LISTEN_PORT: '' }).port).toBe(0);
   });
+  it("--ca-file is the relay's: with --forward-to it rides on forward, alone it is a usage error", () => {
+    expect(listen({ forwardTo: 'https://crm.example/hook', caFile: 'ca.pem' }).forward).toEqual({
+      url: 'https://crm.example/hook',
+      timeoutMs: 10_000,
+      caFile: 'ca.pem',
+    });
+    expect(listen({ forwardTo: 'https://crm.example/hook' }).forward).not.toHaveProperty('caFile');
+    expect(usageOf(() => listen({ caFile: 'ca.pem' })).message).toBe(
+      MESSAGES.listen.relay.caWithoutForward,
+    );
+    expect(usageOf(() => listen({}, { QWH_CA_FILE: 'ca.pem' })).message).toBe(
+      MESSAGES.listen.relay.caWithoutForward,
+    );
+  });
   it('names the flag or the variable of a bad port', () => {
     expect(usageOf(() => listen({ port: '70000' })).message).toBe(
       MESSAGES.options.badNumber('--port', '70000', 0, 65_535),

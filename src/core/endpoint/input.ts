@@ -186,8 +186,8 @@ export interface ListenInput {
   version?: 1 | 2;
   secret?: SecretPick;
   previousSecret?: SecretPick;
-  /** Relay mode: the receiver behind (no credentials in it) and the deadline of one forward. */
-  forward?: { url: string; timeoutMs: number };
+  /** Relay mode: the receiver behind (no credentials in it), the deadline of one forward, a private CA. */
+  forward?: { url: string; timeoutMs: number; caFile?: string };
   authHeader?: { name: string; value: SecretPick };
   save?: string;
   json: boolean;
@@ -207,6 +207,13 @@ export function resolveListenInput(o: ListenOptions): ListenInput {
       );
   }
   const relay = o.forwardTo !== undefined;
+  // A CA only the relay uses: without --forward-to it would be silently ignored.
+  if (o.caFile !== undefined && !relay)
+    throw new UserError(
+      MESSAGES.listen.relay.caWithoutForward,
+      ExitCode.USAGE,
+      MESSAGES.listen.relay.caWithoutForwardHint,
+    );
   const authValue = secretFlagPick(o.authHeaderEnv, o.authHeaderFile, 'the auth header value');
   checkHeaderName(o.authHeaderName);
   const authHeader = authHeaderOf(o.authHeaderName, authValue);
@@ -217,7 +224,13 @@ export function resolveListenInput(o: ListenOptions): ListenInput {
     ...(secret ? { secret } : {}),
     ...(previousSecret ? { previousSecret } : {}),
     ...(o.forwardTo !== undefined
-      ? { forward: { url: o.forwardTo, timeoutMs: o.forwardTimeout } }
+      ? {
+          forward: {
+            url: o.forwardTo,
+            timeoutMs: o.forwardTimeout,
+            ...(o.caFile !== undefined ? { caFile: o.caFile } : {}),
+          },
+        }
       : {}),
     ...(authHeader ? { authHeader } : {}),
     ...(o.save ? { save: o.save } : {}),

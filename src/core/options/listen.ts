@@ -47,6 +47,13 @@ export const LISTEN_OPTIONS = defineOptions({
       default: 10_000,
     },
     {
+      key: 'caFile',
+      flags: '--ca-file <file>',
+      description: 'relay: extra CA certificate (PEM) to trust for the --forward-to receiver',
+      value: { type: 'path' },
+      env: 'QWH_CA_FILE',
+    },
+    {
       key: 'save',
       flags: '--save <file>',
       description:
