@@ -47,3 +47,13 @@ export type OutputFormat = 'text' | 'code' | 'json' | 'xml';
 export function safeForFormat(text: string, format: OutputFormat): string {
   return format === 'text' || format === 'code' ? neutralizeControls(text) : text;
 }
+
+/**
+ * A value from a payload or capture (a 1.0 id, a campaign or website label) as one line of human
+ * output: its line breaks shown as `\u000a`. The sink keeps line breaks (qwh's own lines need
+ * them), so a sender's id holding `\n::error::…` would otherwise start a line that GitHub Actions
+ * reads as a workflow command. (Names in an account file are one line by its schema.)
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\n/g, '\\u000a');
+}

@@ -1,3 +1,3 @@
 // The rule lives in core (pure) so output files and the step summary, written by adapters, apply
 // the same one as the terminal sink.
-export { neutralizeControls } from '../core/control-text.js';
+export { neutralizeControls, oneLine } from '../core/control-text.js';

@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DiffReport } from '../../src/core/diff/session.js';
 import { renderDiffJunit } from '../../src/ui/reporters/diff-ci.js';
-import { runQwh, tempDir } from '../helpers/bin.js';
+import { BIN, runQwh, tempDir } from '../helpers/bin.js';
 import { hasScript, startPty } from '../helpers/pty.js';
 import { findAll, parseXml } from '../helpers/xml.js';
 
@@ -94,6 +95,36 @@ describe('a line break in a name cannot start a GitHub workflow command (#17 ite
       }
     },
   );
+});
+
+describe('a line break in a sender-chosen 1.0 id cannot start a workflow command either (#17 item 9)', () => {
+  it('listen (human output): the id is shown on one line, `\\u000a` for the break', async () => {
+    const child = spawn(process.execPath, [BIN, 'listen', '--version', '1'], {
+      cwd: dir,
+      env: { ...process.env, CI: '', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+    const closed = new Promise((r) => child.on('close', r));
+    try {
+      await vi.waitFor(() => expect(out).toMatch(/ready at http:\/\/[^\s]+/), { timeout: 15_000 });
+      const url = /ready at (http:\/\/\S+)/.exec(out)![1]!;
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'participation_id=a%0A::error::pwned%0A::add-mask::x&website_id=1',
+      });
+      expect(res.status).toBe(200);
+      await vi.waitFor(() => expect(out).toContain('accepted'), { timeout: 15_000 });
+    } finally {
+      child.kill('SIGTERM');
+      await closed;
+    }
+    expect(out).toContain('a\\u000a::error::pwned\\u000a::add-mask::x');
+    for (const line of out.split('\n')) expect(line).not.toMatch(/^::(error|add-mask)::/);
+  });
 });
 
 describe('commander usage errors echo the user text through the filter (#17 item 9)', () => {
