@@ -82,6 +82,6 @@ export async function writePlanFile(
   file: string,
   plan: Plan,
 ): Promise<void> {
-  await writeOutputFile(ctx.cwd, file, JSON.stringify(plan, null, 2) + '\n', ctx.redactor);
+  await writeOutputFile(ctx.cwd, file, JSON.stringify(plan, null, 2) + '\n', ctx.redactor, 'json');
   log.info(M.planSaved(file));
 }

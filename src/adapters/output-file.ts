@@ -4,6 +4,7 @@ import type { RuntimeContext, SecretMasker } from '../contracts/index.js';
 import { isUserError, UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import type { OptionTable } from '../core/options/spec.js';
+import { safeForFormat, type OutputFormat } from '../core/control-text.js';
 import { MESSAGES } from '../messages/index.js';
 import { assertReplaceable, writeFileAtomic } from './atomic-write.js';
 import { errnoOf, isErrno } from './errno.js';
@@ -70,19 +71,24 @@ export async function checkedOutputs<T extends object>(
 
 /**
  * Writes a report, plan or runbook the user asked for (`--out`, `--plan-out`, `--runbook`):
- * atomically, masked as a second line of defence, relative to the working folder; missing
- * folders are created.
+ * atomically, masked as a second line of defence, made safe by the one rule of its format
+ * (control characters of untrusted names shown as `\uXXXX` in text and code), relative to the
+ * working folder; missing folders are created.
  */
 export async function writeOutputFile(
   cwd: string,
   file: string,
   text: string,
   masker: SecretMasker,
+  format: OutputFormat,
 ): Promise<void> {
   const abs = resolve(cwd, file);
   try {
     await mkdir(dirname(abs), { recursive: true });
-    await writeFileAtomic(abs, masker.redact(text), { mode: 0o644, shown: file });
+    await writeFileAtomic(abs, safeForFormat(masker.redact(text), format), {
+      mode: 0o644,
+      shown: file,
+    });
   } catch (e) {
     if (isUserError(e)) throw e;
     throw unwritable(file, errnoOf(e) ?? 'write failed');

@@ -3,6 +3,7 @@ import { CommanderError, type Command } from 'commander';
 import { isUserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { MESSAGES } from '../messages/index.js';
+import { neutralizeControls } from '../ui/terminal-text.js';
 import { createContext } from './context.js';
 import { buildProgram } from './program.js';
 
@@ -79,24 +80,26 @@ export async function runCli(version: string): Promise<void> {
   }
 
   const program = buildProgram(version, run);
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (s) => process.stdout.write(s),
-    writeErr: (s) => process.stderr.write(s),
-  });
-  // Nested subcommands too (`qwh migrate resume`): commander does not inherit this through addCommand.
+  // commander echoes the user's text in its usage errors (`unknown option '--x…'`): through the
+  // same control-character filter as every other write (help has none, so it stays byte-identical).
+  const output = {
+    writeOut: (s: string) => process.stdout.write(neutralizeControls(s)),
+    writeErr: (s: string) => process.stderr.write(neutralizeControls(s)),
+  };
+  // Nested subcommands too (`qwh migrate resume`): commander does not inherit these through addCommand.
   const overrideExit = (c: Command): void => {
     c.exitOverride();
+    c.configureOutput(output);
     c.commands.forEach(overrideExit);
   };
-  program.commands.forEach(overrideExit);
+  overrideExit(program);
 
   try {
     await program.parseAsync(process.argv);
   } catch (e) {
     const out = ctx ?? {
       stderr: {
-        write: (s: string) => process.stderr.write(s),
+        write: (s: string) => process.stderr.write(neutralizeControls(s)),
         isTTY: false,
         columns: 100,
         colorLevel: 0 as const,

@@ -63,7 +63,7 @@ const diffPayload: CommandHandler = async (ctx, args, flags) => {
     {
       logger,
       version: ctx.version,
-      write: (file, text) => writeOutputFile(ctx.cwd, file, text, ctx.redactor),
+      write: (file, text, format) => writeOutputFile(ctx.cwd, file, text, ctx.redactor, format),
       signal: ctx.signal,
       progress: (s, label, n) => spinner?.update(D.readingProgress(s, label, n)),
     },

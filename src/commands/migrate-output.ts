@@ -56,7 +56,7 @@ export async function writeRunbook(
 ): Promise<void> {
   if (!file) return;
   try {
-    await writeOutputFile(ctx.cwd, file, renderRunbookMarkdown(runbook), ctx.redactor);
+    await writeOutputFile(ctx.cwd, file, renderRunbookMarkdown(runbook), ctx.redactor, 'text');
   } catch (e) {
     if (!after || !isUserError(e)) throw e;
     log.warn(M.runbookNotWritten(e.message, after.accountFile, file));

@@ -15,8 +15,14 @@ export async function writeArtilleryExport(
   file: string,
 ): Promise<ExitCodeValue> {
   const x = buildArtilleryExport(input, file, { version: ctx.version, seed: input.seed ?? 1 });
-  await writeOutputFile(ctx.cwd, file, x.scenario, ctx.redactor);
-  await writeOutputFile(ctx.cwd, join(dirname(file), x.processorName), x.processor, ctx.redactor);
+  await writeOutputFile(ctx.cwd, file, x.scenario, ctx.redactor, 'code');
+  await writeOutputFile(
+    ctx.cwd,
+    join(dirname(file), x.processorName),
+    x.processor,
+    ctx.redactor,
+    'code',
+  );
   const env = x.env.map((n) => `${n}=… `).join('');
   log.info(MESSAGES.endpoint.exportWritten(file, x.processorName, env));
   return ExitCode.OK;

@@ -67,7 +67,7 @@ const testEndpoint: CommandHandler = async (ctx, args, flags) => {
 
   const out = endpointOutputs(ctx, report, input.reporter, input.out !== undefined);
   if (input.out !== undefined && out.file !== undefined)
-    await writeOutputFile(ctx.cwd, input.out, out.file, ctx.redactor);
+    await writeOutputFile(ctx.cwd, input.out, out.file, ctx.redactor, out.format);
   printResult(ctx, out.stdout);
   if (input.out !== undefined)
     log.info(E.reportWritten(input.out, input.reporter === 'github' ? 'json' : input.reporter));

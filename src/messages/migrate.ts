@@ -306,6 +306,10 @@ export const MIGRATE_MESSAGES = {
     `then: qwh migrate ${file} --dry-run     # shows the plan again; --fail-on-blockers exits 4 while one is left`,
   blockedHint:
     'Fix the account file, leave the webhook out with --only, or pass the flag named above.',
+  editOverBounds: (problem: string) =>
+    `the migrated account file would hold ${problem}, over the bounds qwh reads an account file under: no later run (resume, status, rollback) could read it back; nothing was changed`,
+  editOverBoundsHint:
+    'Split the account file (one file per group of websites), or migrate fewer webhooks with --only.',
   confirm: (n: number, file: string) => `Apply ${n} change${n === 1 ? '' : 's'} to ${file}?`,
   confirmChoice: {
     apply: 'Apply: write 2.0 and the rule twins (1.0 stays on)',

@@ -1,4 +1,5 @@
 import type { PayloadEvent } from '../contracts/index.js';
+import type { OutputFormat } from '../core/control-text.js';
 import {
   buildAdapterModel,
   emitAdapter,
@@ -28,7 +29,7 @@ export interface EmitRequest {
 
 export interface EmitDeps extends DiffPayloadDeps {
   /** Writes a generated file (the command passes writeOutputFile). */
-  write: (file: string, text: string) => Promise<void>;
+  write: (file: string, text: string, format: OutputFormat) => Promise<void>;
   version: string;
 }
 
@@ -106,7 +107,7 @@ async function writeShapes(emit: EmitRequest, seen: Observed, deps: EmitDeps): P
       title: A.schemaTitle,
       description: A.schemaDescription(deps.version, files, seen.schema.payloads),
     });
-    await deps.write(emit.schema, JSON.stringify(doc, null, 2) + '\n');
+    await deps.write(emit.schema, JSON.stringify(doc, null, 2) + '\n', 'json');
     deps.logger.info(A.wrote('JSON Schema', emit.schema));
   }
   if (emit.types) {
@@ -114,7 +115,7 @@ async function writeShapes(emit: EmitRequest, seen: Observed, deps: EmitDeps): P
       `ParticipationV2: ${A.schemaTitle.toLowerCase()}.`,
       A.schemaDescription(deps.version, files, seen.schema.payloads),
     ];
-    await deps.write(emit.types, seen.schema.typescript(header));
+    await deps.write(emit.types, seen.schema.typescript(header), 'code');
     deps.logger.info(A.wrote('TypeScript types', emit.types));
   }
 }
@@ -144,7 +145,7 @@ export async function runDiffWithEmits(
     deps.logger.info(A.adapterOnStdout);
     return { ...result, adapterText: text };
   }
-  await deps.write(emit.adapter.out, text);
+  await deps.write(emit.adapter.out, text, 'code');
   deps.logger.info(A.wrote(`${emit.adapter.lang} adapter`, emit.adapter.out));
   return result;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,4 +62,52 @@ describe('10 MiB account and config files: refused before parsing, exit 2, no ab
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain('nesting deeper than 32 levels');
   }, 90_000);
+});
+
+describe('migrate never writes an account file it could not read back', () => {
+  let t: { dir: string; cleanup: () => Promise<void> };
+  beforeAll(async () => {
+    t = await tempDir();
+  });
+  afterAll(async () => t.cleanup());
+
+  // Found by bench/memory.js: the largest generated account (19 000 websites, 9.9 MiB) made the
+  // dry run exit 70 ("JSON edit did not produce the expected data"), and one of 10 000 websites
+  // (5.4 MiB) passed the dry run with a plan whose file would be over 10 MiB: apply would write a
+  // file that resume, status and rollback then refuse to read.
+  it.each(['--dry-run', '--yes'])(
+    'migrate %s of a file just under 10 MiB that the migration would take over: exit 4, nothing written',
+    async (mode) => {
+      const doc = (pad: number): string =>
+        JSON.stringify({
+          version: 1,
+          account: { id: 1, name: 'A' },
+          campaigns: Array.from({ length: 349 }, (_, i) => ({
+            id: i + 1,
+            name: 'c'.repeat(30_000 + (i === 0 ? pad : 0)),
+          })),
+          webhooks: [
+            { key: 'main', version: 1, scope: 'account', url: 'https://hooks.example.com/q' },
+          ],
+          pushRules: [{ level: 'default', destination: 'main' }],
+        });
+      // 100 bytes under the cap: the 2.0 webhook and its rule twin add a few hundred.
+      const text = doc(10 * MIB - 100 - doc(0).length);
+      expect(text.length).toBeLessThan(10 * MIB);
+      const file = join(t.dir, `near-cap${mode}.json`);
+      await writeFile(file, text);
+      const r = await runQwh(['migrate', file, mode, '--secret-env', 'S'], {
+        cwd: t.dir,
+        env: { S: 'a-long-enough-secret-for-the-bench-0123' },
+        timeoutMs: 60_000,
+      });
+      expect(r.code, r.stderr).toBe(4);
+      expect(r.stderr).toContain(
+        `the migrated account file would hold more than ${10 * MIB} bytes, over the bounds`,
+      );
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(readFileSync(file, 'utf8')).toBe(text);
+    },
+    90_000,
+  );
 });

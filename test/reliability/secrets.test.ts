@@ -29,6 +29,8 @@ const env = {
   QWH_S_AUTH: AUTH,
   QWH_S_V1_URL: '',
   QWH_ENDPOINT_URL: undefined as string | undefined,
+  // Every command that writes a GitHub job summary appends to this file (scanned with the rest).
+  GITHUB_STEP_SUMMARY: undefined as string | undefined,
 };
 const FORMS = [HMAC, PREV, AUTH, AUTH_TOKEN, PASS, TOKEN, BASIC, BASIC.slice(6)].flatMap(leakForms);
 
@@ -61,6 +63,7 @@ describe('no secret in anything qwh writes, for every command', () => {
 
   beforeAll(async () => {
     t = await tempDir('qwh-secrets-');
+    env.GITHUB_STEP_SUMMARY = join(t.dir, 'step-summary.md');
     await writeFile(join(t.dir, 'hmac.secret'), `${HMAC}\n`);
     receiver = await startTestReceiver({
       '/main': { secretFile: () => join(t.dir, 'hmac.secret'), authorization: BASIC, token: TOKEN },
@@ -117,6 +120,10 @@ describe('no secret in anything qwh writes, for every command', () => {
     );
     expect((await qwh('check', ['check', 'acc.yaml'])).code).toBe(0);
     expect((await qwh('check --json', ['check', 'acc.yaml', '--json'])).code).toBe(0);
+    for (const reporter of ['junit', 'github'])
+      expect(
+        (await qwh(`check ${reporter}`, ['check', 'acc.yaml', '--reporter', reporter])).code,
+      ).toBe(0);
     const common = ['acc.yaml', '--allow-insecure-host', '--secret-env', 'QWH_S_SECRET'];
     expect((await qwh('dry run', ['migrate', ...common, '--dry-run', '--json'])).code).toBe(0);
     expect((await qwh('dry run human', ['migrate', ...common, '--dry-run'])).code).toBe(0);
@@ -139,6 +146,7 @@ describe('no secret in anything qwh writes, for every command', () => {
     expect((await qwh('zero changes', ['migrate', ...common, '--yes', '--json'])).code).toBe(0);
     // The staged cut-over: status, runbook, confirm, observe's report, a refused gate.
     expect((await qwh('status', ['migrate', 'status', 'acc.yaml'])).code).toBe(0);
+    expect((await qwh('backups', ['migrate', 'backups', 'acc.yaml'])).code).toBe(0);
     expect((await qwh('status --json', ['migrate', 'status', 'acc.yaml', '--json'])).code).toBe(0);
     expect((await qwh('runbook', ['migrate', 'runbook', 'acc.yaml'])).code).toBe(0);
     const conf = ['migrate', 'confirm', 'acc.yaml', 'configured', '--yes'];
@@ -292,6 +300,10 @@ webhooks:
     expect((await qwh('te account', [...te, '--config', 'trust.json'])).code).toBe(0);
     env.QWH_ENDPOINT_URL = url;
     expect((await qwh('te burst', ['test-endpoint', ...flags, '--count', '20'])).code).toBe(0);
+    // The Artillery export: a scenario and its processor, which read the secret from the env.
+    const exp = ['test-endpoint', ...flags, '--export', 'artillery', 'burst.yml'];
+    // (Without the URL's token: --export refuses to write a credential into the scenario.)
+    expect((await qwh('te export', exp, { QWH_ENDPOINT_URL: l.url })).code).toBe(0);
     env.QWH_ENDPOINT_URL = undefined;
     const stopped = await l.stop();
     outputs.push(['listen stdout', stopped.stdout], ['listen stderr', stopped.stderr]);
@@ -398,6 +410,15 @@ webhooks:
     await mkdir(join(t.dir, 'caps'), { recursive: true });
     await qwh('diff', ['diff-payload', '--format', 'json']);
     await qwh('diff md', ['diff-payload', '--format', 'markdown']);
+    // listen --save captures (signed with the secret, sent with the auth header) into diff-payload
+    // and the generated adapter, schema and types; the adapter run on them; CI reporters.
+    const caps = ['diff-payload', 'saved.ndjson', 'saved.ndjson'];
+    const emits = ['--emit-schema', 'schema.json', '--emit-types', 'types.ts'];
+    await qwh('diff emit', [...caps, '--emit-adapter', 'js', '--out', 'adapter.js', ...emits]);
+    await qwh('diff emit python', [...caps, '--emit-adapter', 'python']);
+    for (const reporter of ['junit', 'github'])
+      await qwh(`diff ${reporter}`, [...caps, '--reporter', reporter]);
+    await qwh('adapter test', ['adapter', 'test', 'adapter.js', 'relay.ndjson', 'relay.ndjson']);
     await qwh('completion', ['completion', 'bash']);
     await qwh('help', ['migrate', '--help']);
   });
@@ -417,6 +438,13 @@ webhooks:
         `.qwh/journal-acc.yaml.jsonl`,
         `.qwh/stages-acc.yaml.json`,
         'cap.ndjson',
+        'step-summary.md',
+        '.qwh/observed-acc.yaml.json',
+        'burst.yml',
+        'burst.processor.cjs',
+        'adapter.js',
+        'schema.json',
+        'types.ts',
       ]),
     );
     expect(files.some((f) => f.startsWith('.qwh/backups/acc.yaml.qwh-bak-'))).toBe(true);
@@ -477,7 +505,7 @@ describe('short secrets (under the last-line scan length): masked at the source 
           pushRules: [{ level: 'default', destination: 'main' }],
         }),
       );
-      const e = { QS: SHMAC };
+      const e = { QS: SHMAC, GITHUB_STEP_SUMMARY: join(t.dir, 'summary.md') };
       const runs: RunResult[] = [];
       const run = async (args: string[]): Promise<RunResult> => {
         const r = await runQwh(args, { cwd: t.dir, env: e });
@@ -504,7 +532,9 @@ describe('short secrets (under the last-line scan length): masked at the source 
             !/^((\.qwh\/backups\/)?acc\.json(\.qwh-bak-.*)?|h\.secret)$/.test(f) &&
             !f.startsWith('.qwh/secrets/'),
         );
-      expect(written).toEqual(expect.arrayContaining(['plan.json', 'rb.md', 'te.xml']));
+      expect(written).toEqual(
+        expect.arrayContaining(['plan.json', 'rb.md', 'te.xml', 'summary.md']),
+      );
       const texts = [
         ...runs.flatMap((r, i) => [
           [`run ${i} stdout`, r.stdout],

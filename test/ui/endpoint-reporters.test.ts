@@ -60,7 +60,7 @@ describe('endpoint reporters', () => {
     expect(cases.map((c) => c.attrs.name)).toEqual(report.checks.map((c) => c.id));
     const failure = findAll(root, 'failure')[0]!;
     expect(failure.attrs.message).toBe(
-      nasty.replace('\u0001', '').replace('\u001b', '').replace('\ud800', ''),
+      nasty.replace('\u0001', '\\u0001').replace('\u001b', '\\u001b').replace('\ud800', ''),
     );
     expect(findAll(root, 'skipped')).toHaveLength(1);
     expect(findAll(root, 'testsuite')[0]!.attrs).toMatchObject({
@@ -69,8 +69,8 @@ describe('endpoint reporters', () => {
       skipped: '1',
     });
   });
-  it('escapeXml drops characters XML cannot carry', () => {
-    expect(escapeXml('\u0000a\u0008\ufffe')).toBe('a');
+  it('escapeXml shows control characters as \\uXXXX and drops what XML cannot carry', () => {
+    expect(escapeXml('\u0000a\u0008\ufffe\u009b\u202e')).toBe('\\u0000a\\u0008\\u009b\\u202e');
     expect(escapeXml('😀')).toBe('😀');
   });
   it('GitHub annotations escape data and properties by the workflow-command rules', () => {

@@ -20,6 +20,17 @@ const Key = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
   error: 'must be 1–64 letters, digits, ".", "_" or "-"',
 });
 
+/**
+ * A display name (account, website, master form, campaign, 2.0 webhook): one line. Every other
+ * control character is shown as `\uXXXX` on output (src/core/control-text.ts), but a line break
+ * must pass there, so one inside a name would start a new line of qwh's output — which GitHub
+ * Actions reads as a workflow command (`::error::…`, `::add-mask::…`). Qualifio's names are
+ * one-line fields.
+ */
+const oneLine = (s: z.ZodString): z.ZodString =>
+  s.regex(/^[^\n]*$/, { error: 'must be one line (it holds a line break)' });
+const Name = oneLine(z.string().min(1));
+
 /** Where a webhook applies: the whole account or one website (by id). */
 export const ScopeSchema = z.union([z.literal('account'), z.strictObject({ website: Id })], {
   error: 'must be "account" or { website: <id> }',
@@ -54,7 +65,7 @@ export const WebhookV2Schema = z.strictObject({
   key: Key,
   version: z.literal(2),
   scope: ScopeSchema,
-  name: z.string().min(1, { error: 'must not be empty' }).max(200),
+  name: oneLine(z.string().min(1, { error: 'must not be empty' }).max(200)),
   host: HttpUrl,
   incompleteParticipations: z.boolean().default(false),
   authHeader: AuthHeaderSchema.optional(),
@@ -79,7 +90,7 @@ export const PushRuleSchema = z.strictObject({
   destination: z.string().min(1).nullable(),
 });
 
-const Named = z.strictObject({ id: Id, name: z.string().min(1) });
+const Named = z.strictObject({ id: Id, name: Name });
 
 /** The account file: qwh's own description of one Qualifio account's integrations. */
 export const AccountFileSchema = z.strictObject({
@@ -87,14 +98,14 @@ export const AccountFileSchema = z.strictObject({
   version: z.literal(1, { error: 'must be 1 (the account-file format version)' }),
   account: Named,
   websites: z
-    .array(z.strictObject({ id: Id, name: z.string().min(1), domain: z.string().optional() }))
+    .array(z.strictObject({ id: Id, name: Name, domain: oneLine(z.string()).optional() }))
     .optional(),
   masterForms: z.array(Named).optional(),
   campaigns: z
     .array(
       z.strictObject({
         id: Id,
-        name: z.string().min(1),
+        name: Name,
         websiteId: Id.optional(),
         masterFormId: Id.optional(),
       }),

@@ -8,7 +8,10 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import { ACCOUNT_FILE_LIMITS } from '../input/limits.js';
+import { MESSAGES } from '../../messages/index.js';
+import { UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { ACCOUNT_FILE_LIMITS, MAX_ACCOUNT_FILE_BYTES } from '../input/limits.js';
 import { parseYamlExpanded } from '../input/yaml-expand.js';
 import { parseDocumentText, type DocumentFormat } from '../input/parse-document.js';
 import { canonicalJson } from './canonical-json.js';
@@ -74,6 +77,9 @@ export function editAccountText(
   const expected = canonicalJson(applyEditsToData(data, edits));
   const matches = (candidate: string): boolean => {
     const parsed = parseDocumentText(candidate, format, ACCOUNT_FILE_LIMITS);
+    if (!parsed.ok) refuseOverBounds(parsed.problems[0]);
+    if (new TextEncoder().encode(candidate).length > MAX_ACCOUNT_FILE_BYTES)
+      refuseOverBounds({ path: [], message: `more than ${MAX_ACCOUNT_FILE_BYTES} bytes` });
     return parsed.ok && canonicalJson(parsed.value) === expected;
   };
   if (edits.length === 0) return { text, method: format === 'json' ? 'json' : 'in-place' };
@@ -87,6 +93,20 @@ export function editAccountText(
   const rerendered = rerenderYaml(text, edits);
   if (matches(rerendered)) return { text: rerendered, method: 'yaml-rerender' };
   throw new Error('YAML edit did not produce the expected data');
+}
+
+/**
+ * The edited file would break a bound every command reads an account file under (10 MiB, the
+ * key count, the depth): writing it would leave a file no later run (resume, status, rollback)
+ * could read. Refused before anything is written; other parse failures stay the bug they are.
+ */
+function refuseOverBounds(
+  problem: { path: readonly unknown[]; message: string } | undefined,
+): void {
+  if (!problem || problem.path.length > 0 || !/^(more than|nesting deeper)/.test(problem.message))
+    return;
+  const M = MESSAGES.migrate;
+  throw new UserError(M.editOverBounds(problem.message), ExitCode.REFUSED, M.editOverBoundsHint);
 }
 
 function rewriteJson(text: string, data: unknown, edits: readonly AccountEdit[]): string {

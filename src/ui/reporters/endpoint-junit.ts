@@ -1,24 +1,28 @@
+import { neutralizeControls } from '../../core/control-text.js';
 import type { CheckResult } from '../../core/endpoint/checks.js';
 import type { EndpointReport } from '../../core/endpoint/report.js';
 
 /**
- * Escapes text for XML content and attribute values: the five special characters, and drops
- * characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/U+FFFF).
+ * Escapes text for XML content and attribute values: the five special characters; a control
+ * character is shown as the terminal shows it (`\u001b`, `neutralizeControls`: the C0 ones XML 1.0
+ * cannot carry at all, and the DEL, C1 and bidi characters it can but a viewer would obey), CR
+ * and LF as character references; what XML cannot carry and has no visible form (lone
+ * surrogates, U+FFFE/U+FFFF) is dropped.
  */
 export function escapeXml(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-      .replace(/\r/g, '&#13;')
-      .replace(/\n/g, '&#10;')
-  );
+  return text
+    .split('\r')
+    .map((part) => neutralizeControls(part))
+    .join('\r')
+    .replace(/[\ufffe\uffff]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;');
 }
 
 function detailText(c: CheckResult): string {

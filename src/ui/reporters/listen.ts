@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Output, RuntimeContext } from '../../contracts/index.js';
 import { MESSAGES } from '../../messages/index.js';
 import { colorsFor } from '../colors.js';
+import { oneLine } from '../terminal-text.js';
 import { versioned } from './json-document.js';
 
 /**
@@ -44,7 +45,7 @@ export function renderListenEvent(e: ListenEvent, c: ChalkInstance): string {
       : e.result === 'duplicate'
         ? c.yellow('duplicate')
         : c.red('rejected ');
-  const id = e.id ? ` ${e.id}` : '';
+  const id = e.id ? ` ${oneLine(e.id)}` : '';
   const detail = e.result === 'accepted' ? '' : ` — ${e.reason}`;
   const prev =
     e.secret === 'previous' ? ` ${c.yellow(MESSAGES.listen.relay.secretMatched('previous'))}` : '';

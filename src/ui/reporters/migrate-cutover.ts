@@ -6,9 +6,13 @@ import type { ObserveTally } from '../../core/migrate/captures.js';
 import { RECONCILE_WINDOW_MINUTES } from '../../core/assumptions.js';
 import { MESSAGES } from '../../messages/index.js';
 import { renderTable } from '../table.js';
+import { oneLine } from '../terminal-text.js';
 import { versioned } from './json-document.js';
 
 const C = MESSAGES.migrate.cutover;
+/** A lost participation: id and labels come from the captures, so each is kept to one line. */
+const lost = (l: { id: string; campaign: string; website: string }): string =>
+  C.lostItem(oneLine(l.id), oneLine(l.campaign), oneLine(l.website));
 const jsonText = (doc: object): string => JSON.stringify(versioned(doc), null, 2) + '\n';
 
 /** `qwh migrate status`: one row per webhook, its stage, evidence and the one next command. */
@@ -88,8 +92,7 @@ function statusHuman(v: StatusView, c: ChalkInstance): string {
       out.push(
         `  ${c.yellow('!')} ${r.v1Key}: ${C.gapAccepted(r.acceptedGap.reason, r.acceptedGap.by, r.acceptedGap.at)}`,
       );
-    for (const l of r.lost)
-      out.push(`  ${c.red('✖')} ${r.v1Key}: ${C.lostItem(l.id, l.campaign, l.website)}`);
+    for (const l of r.lost) out.push(`  ${c.red('✖')} ${r.v1Key}: ${lost(l)}`);
   }
   out.push(c.bold(MESSAGES.migrate.next), ...v.rows.map((r) => `  ${r.v1Key}: ${c.cyan(r.next)}`));
   return out.join('\n') + '\n';
@@ -131,10 +134,10 @@ function observeHuman(v: ObserveView, c: ChalkInstance): string {
       );
     if (e.lost.length > 0) {
       out.push(`  ${c.red(C.lostTitle(e.lost.length))}`);
-      for (const l of e.lost) out.push(`    ${C.lostItem(l.id, l.campaign, l.website)}`);
+      for (const l of e.lost) out.push(`    ${lost(l)}`);
     }
     for (const o of e.v2Only.slice(0, 10))
-      out.push(`  ${c.dim('·')} ${o.id}: ${C.v2OnlyWhy[o.why]}`);
+      out.push(`  ${c.dim('·')} ${oneLine(o.id)}: ${C.v2OnlyWhy[o.why]}`);
   }
   if (v.next.length > 0)
     out.push('', c.bold(MESSAGES.migrate.next), ...v.next.map((n) => `  ${c.cyan(n)}`));

@@ -1,4 +1,5 @@
 import type { RuntimeContext } from '../../contracts/index.js';
+import type { OutputFormat } from '../../core/control-text.js';
 import type { EndpointReport } from '../../core/endpoint/report.js';
 import { colorsFor } from '../colors.js';
 import { renderEndpointGithub } from './endpoint-github.js';
@@ -25,12 +26,13 @@ export function endpointOutputs(
   report: EndpointReport,
   reporter: EndpointReporter,
   toFile: boolean,
-): { stdout: string; file?: string } {
+): { stdout: string; file?: string; format: OutputFormat } {
   const human = (): string => renderEndpointHuman(report, colorsFor(ctx.stdout));
-  if (reporter === 'human') return { stdout: human() };
+  const format = reporter === 'junit' ? 'xml' : reporter === 'human' ? 'text' : 'json';
+  if (reporter === 'human') return { stdout: human(), format };
   const doc = TEST_ENDPOINT_REPORTERS[reporter](report);
   if (toFile && reporter === 'github')
-    return { stdout: human() + doc, file: TEST_ENDPOINT_REPORTERS.json(report) };
-  if (toFile) return { stdout: human(), file: doc };
-  return { stdout: reporter === 'github' ? human() + doc : doc };
+    return { stdout: human() + doc, file: TEST_ENDPOINT_REPORTERS.json(report), format };
+  if (toFile) return { stdout: human(), file: doc, format };
+  return { stdout: reporter === 'github' ? human() + doc : doc, format };
 }
