@@ -17,14 +17,18 @@ const MAX_OBSERVED_BYTES = 64 * 1024 * 1024;
 export class ObservedFile {
   readonly path: string;
 
-  constructor(accountPath: string) {
+  /** `maxBytes`: what read accepts and write may write (tests make it small). */
+  constructor(
+    accountPath: string,
+    private readonly maxBytes = MAX_OBSERVED_BYTES,
+  ) {
     this.path = join(dirname(accountPath), '.qwh', `observed-${basename(accountPath)}.json`);
   }
 
   /** The ledger; none yet is an empty one. Exit 4 when the file is not a ledger. */
   async read(): Promise<ObservedDoc> {
     const rel = this.rel();
-    const o = { maxBytes: MAX_OBSERVED_BYTES, rel, parse: parseObserved };
+    const o = { maxBytes: this.maxBytes, rel, parse: parseObserved };
     return readQwhDocument(
       this.path,
       { ...o, empty: () => ({ version: 1, entries: [] }) },
@@ -32,9 +36,19 @@ export class ObservedFile {
     );
   }
 
-  /** Replaces the ledger atomically. */
+  /**
+   * Replaces the ledger atomically. A ledger past the size read accepts is refused (exit 4) and
+   * the old one kept: written, it would make every later observe refuse the evidence it holds.
+   */
   async write(doc: ObservedDoc): Promise<void> {
-    await writeQwhDocument(this.path, this.rel(), JSON.stringify(doc) + '\n');
+    const text = JSON.stringify(doc) + '\n';
+    if (Buffer.byteLength(text) > this.maxBytes)
+      throw new UserError(
+        M.observedTooBig(this.rel(), doc.entries.length, this.maxBytes),
+        ExitCode.REFUSED,
+        M.observedTooBigHint,
+      );
+    await writeQwhDocument(this.path, this.rel(), text);
   }
 
   /** The file as messages name it. */

@@ -249,6 +249,10 @@ export const MIGRATE_MESSAGES = {
       `${file} is not a qwh observe ledger; the evidence it holds cannot be trusted`,
     observedCorruptHint:
       'Move it aside and run qwh migrate observe again over every capture of the dual run.',
+    observedTooBig: (file: string, entries: number, max: number) =>
+      `${file} would hold ${entries} deliveries, over its ${Math.round(max / 1024 / 1024)} MiB bound; nothing was recorded by this run`,
+    observedTooBigHint:
+      'Observe a shorter window of captures (the latest days of the dual run), or move the ledger aside and start the evidence over.',
     stagesCorruptHint:
       'Restore it from version control or a backup; qwh never writes a half document (it replaces the file atomically).',
     folderReadOnly: (dir: string, code: string) =>
