@@ -5,8 +5,14 @@
  */
 import { SIGNATURE_HEADER } from '../assumptions.js';
 import { generateSample, type SampleState } from '../sample/generate.js';
-import { signBody } from '../signing.js';
-import { bodyTemplate, burstId, fillTemplate, type BodyTemplate } from './body-template.js';
+import { bodySigner } from '../signing.js';
+import {
+  bodyTemplate,
+  burstId,
+  burstIds,
+  fillTemplate,
+  type BodyTemplate,
+} from './body-template.js';
 import { withParticipationId } from './payload-id.js';
 import type { EndpointTarget } from './report.js';
 import { baseHeaders, type Delivery } from './suite-plan.js';
@@ -63,15 +69,17 @@ export function planBurst(
   const { seed } = inputs;
   const total = target.count ?? 0;
   const tpls = templates(target, seed, total);
+  const id = burstIds(seed);
+  const sign = target.secret ? bodySigner(target.secret) : undefined;
   return {
     total,
     delivery(i) {
       const tpl = tpls[i % tpls.length]!;
-      const bytes = tpl.template ? fillTemplate(tpl.template, burstId(seed, i)) : tpl.bytes;
+      const bytes = tpl.template ? fillTemplate(tpl.template, id(i)) : tpl.bytes;
       const headers = baseHeaders(tpl.contentType, inputs.version);
       if (target.authHeader)
         headers[target.authHeader.name.toLowerCase()] = target.authHeader.value;
-      if (target.secret) headers[SIGNATURE_HEADER] = signBody(target.secret, bytes);
+      if (sign) headers[SIGNATURE_HEADER] = sign(bytes);
       return { bytes, headers };
     },
   };
