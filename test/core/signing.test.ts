@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import {
   bodySigner,
   diagnoseSignature,
+  paddedSigner,
   signBody,
   verifySignature,
 } from '../../src/core/signing.js';
@@ -34,6 +35,24 @@ describe('bodySigner', () => {
         const key = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret;
         const mac = createHmac('sha256', key).update(body).digest('hex');
         expect(sign(body)).toBe(`sha256=${mac}`);
+      }
+    }
+  });
+});
+
+describe('paddedSigner', () => {
+  it('is HMAC-SHA256: equal to createHmac and signBody for keys below, at and above 64 bytes', () => {
+    const bodies = [Buffer.alloc(0), Buffer.from('{"id":"é"}'), Buffer.alloc(5000, 0x61)];
+    for (const v of vectors) bodies.push(Buffer.from(v.bodyBase64, 'base64'));
+    const secrets = ['abcd', 'k'.repeat(63), 'k'.repeat(64), 'k'.repeat(65), 'é'.repeat(40)];
+    for (const secret of [...secrets, Buffer.alloc(200, 7), ...vectors.map((v) => v.secret)]) {
+      const s = paddedSigner(secret);
+      expect(s.innerPad.length).toBe(64);
+      for (const body of bodies) {
+        const key = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret;
+        const want = `sha256=${createHmac('sha256', key).update(body).digest('hex')}`;
+        expect(s.sign(Buffer.concat([s.innerPad, body]))).toBe(want);
+        expect(signBody(secret, body)).toBe(want);
       }
     }
   });

@@ -5,7 +5,7 @@
  */
 import { SIGNATURE_HEADER } from '../assumptions.js';
 import { generateSample, type SampleState } from '../sample/generate.js';
-import { bodySigner } from '../signing.js';
+import { bodySigner, paddedSigner } from '../signing.js';
 import {
   bodyTemplate,
   burstId,
@@ -70,15 +70,32 @@ export function planBurst(
   const total = target.count ?? 0;
   const tpls = templates(target, seed, total);
   const id = burstIds(seed);
-  const sign = target.secret ? bodySigner(target.secret) : undefined;
+  const secret = target.secret;
+  const sign = secret ? bodySigner(secret) : undefined;
+  const padded = secret ? paddedSigner(secret) : undefined;
+  // With a secret, each template is kept behind the HMAC's inner pad: filling a delivery copies
+  // pad and body in one go and the signature hashes that copy as it is (no Hmac object per body).
+  const behindPad = tpls.map((t) =>
+    padded && t.template ? Buffer.concat([padded.innerPad, t.template.bytes]) : undefined,
+  );
+  const pad = padded?.innerPad.length ?? 0;
   return {
     total,
     delivery(i) {
-      const tpl = tpls[i % tpls.length]!;
-      const bytes = tpl.template ? fillTemplate(tpl.template, id(i)) : tpl.bytes;
+      const k = i % tpls.length;
+      const tpl = tpls[k]!;
       const headers = baseHeaders(tpl.contentType, inputs.version);
       if (target.authHeader)
         headers[target.authHeader.name.toLowerCase()] = target.authHeader.value;
+      const withPad = behindPad[k];
+      if (padded && withPad && tpl.template) {
+        const buf = Buffer.allocUnsafe(withPad.length);
+        withPad.copy(buf);
+        buf.write(id(i), pad + tpl.template.offset, 36, 'latin1');
+        headers[SIGNATURE_HEADER] = padded.sign(buf);
+        return { bytes: buf.subarray(pad), headers };
+      }
+      const bytes = tpl.template ? fillTemplate(tpl.template, id(i)) : tpl.bytes;
       if (sign) headers[SIGNATURE_HEADER] = sign(bytes);
       return { bytes, headers };
     },
