@@ -83,7 +83,8 @@ export function planBurst(
   );
   const pad = padded?.innerPad.length ?? 0;
   // Deliveries are cut from slabs of SLAB_BYTES: one ArrayBuffer per ~80 deliveries instead of
-  // one per two or three from Buffer's 8 KiB pool (fewer external allocations for the GC).
+  // one per two or three from Buffer's 8 KiB pool (fewer external allocations for the GC). A
+  // delivery is dropped once sent (outcomes keep no bytes), so a slab lives as long as its last.
   let slab = Buffer.allocUnsafeSlow(0);
   let used = 0;
   const take = (n: number): Buffer => {
