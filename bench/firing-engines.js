@@ -6,6 +6,8 @@
 //   - qwh test-endpoint --count (the shipped burst path: src/adapters/burst-sender.ts);
 //   - a signing loop over each qwh sender as a library (undici http-sender, burst-sender), same
 //     workers and body, so the two senders are compared without the CLI around them.
+// With GNU time (/usr/bin/time), both CLIs' client CPU µs per request too, net of a 64-request
+// run's fixed cost (start-up): the reading that survives neighbour load on a shared machine.
 //   node bench/firing-engines.js [--rounds 3] [--seconds 8] [--connections 64]
 // Peers from bench/peers (npm ci --prefix bench/peers --ignore-scripts), or QWH_BENCH_PEERS=DIR.
 import { createHmac, randomUUID } from 'node:crypto';
@@ -55,28 +57,42 @@ const headers = {
   'x-qwh-test': '1',
 };
 
+// Client CPU of a whole child process (user + sys seconds) through GNU time, when installed:
+// with the server on the same 2 cores, CPU per request is the reading neighbour load moves least.
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+function timedNode(args, env) {
+  const opts = { encoding: 'utf8', maxBuffer: 64 << 20, ...(env ? { env } : {}) };
+  if (!gnuTime) return { stdout: spawnSync(process.execPath, args, opts).stdout, cpu: NaN };
+  const r = spawnSync(gnuTime, ['-f', '%U %S', process.execPath, ...args], opts);
+  const [u, sys] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { stdout: r.stdout, cpu: u + sys };
+}
+
+const acArgs = (mode) => [
+  join(acPath, 'autocannon.js'),
+  '-c',
+  String(conns),
+  ...mode,
+  '-m',
+  'POST',
+  '-H',
+  'content-type=application/json',
+  '-i',
+  bodyFile,
+  '-j',
+  url,
+];
+
+/** Autocannon's true rate, and its CPU µs per request net of a 64-request run's fixed cost. */
 function autocannonCli() {
-  const r = spawnSync(
-    process.execPath,
-    [
-      join(acPath, 'autocannon.js'),
-      '-c',
-      String(conns),
-      '-d',
-      String(seconds),
-      '-m',
-      'POST',
-      '-H',
-      'content-type=application/json',
-      '-i',
-      bodyFile,
-      '-j',
-      url,
-    ],
-    { encoding: 'utf8', maxBuffer: 64 << 20 },
-  );
+  const r = timedNode(acArgs(['-d', String(seconds)]));
+  const fixed = timedNode(acArgs(['-a', String(conns)])).cpu;
   const j = JSON.parse(r.stdout);
-  return j.requests.total / ((Date.parse(j.finish) - Date.parse(j.start)) / 1000);
+  const n = j.requests.total;
+  return {
+    rps: n / ((Date.parse(j.finish) - Date.parse(j.start)) / 1000),
+    cpuUs: ((r.cpu - fixed) * 1e6) / (n - conns),
+  };
 }
 
 async function autocannonHooked() {
@@ -133,31 +149,39 @@ async function senderLoop(create) {
   return { rps: sent / secs, cpuUs: (cpu.user + cpu.system) / sent, allOk: okCount === sent };
 }
 
+/** qwh's burst rate, and its CPU µs per request net of a 64-delivery run's fixed cost. */
 function qwhBurst(count) {
-  const r = spawnSync(
-    process.execPath,
-    [
-      join(root, 'bin/qwh.js'),
-      'test-endpoint',
-      url,
-      '--count',
-      String(count),
-      '--concurrency',
-      String(conns),
-      '--secret-env',
-      'QWH_BENCH_SECRET',
-      '--json',
-      '--no-progress',
-    ],
-    { encoding: 'utf8', env: { ...process.env, QWH_BENCH_SECRET: SECRET }, maxBuffer: 64 << 20 },
-  );
-  return JSON.parse(r.stdout).stats.throughputPerSec;
+  const run = (n) =>
+    timedNode(
+      [
+        join(root, 'bin/qwh.js'),
+        'test-endpoint',
+        url,
+        '--count',
+        String(n),
+        '--concurrency',
+        String(conns),
+        '--secret-env',
+        'QWH_BENCH_SECRET',
+        '--json',
+        '--no-progress',
+      ],
+      { ...process.env, QWH_BENCH_SECRET: SECRET },
+    );
+  const r = run(count);
+  const fixed = run(conns).cpu;
+  return {
+    rps: JSON.parse(r.stdout).stats.throughputPerSec,
+    cpuUs: ((r.cpu - fixed) * 1e6) / (count - conns),
+  };
 }
 
 const res = {
   cli: [],
+  cliCpu: [],
   hooked: [],
   qwh: [],
+  qwhCpu: [],
   undiciLoop: [],
   burstLoop: [],
   undiciCpu: [],
@@ -169,10 +193,14 @@ const load = [];
 try {
   for (let i = 0; i < rounds; i++) {
     load.push(loadavg()[0]);
-    const cli = autocannonCli();
+    const ac = autocannonCli();
+    const cli = ac.rps;
     const h = await autocannonHooked();
     if (h.signed < h.sent) res.signedOk = false;
-    const q = qwhBurst(Math.max(1000, Math.round(h.rps * seconds)));
+    const qb = qwhBurst(Math.max(1000, Math.round(ac.rps * seconds)));
+    const q = qb.rps;
+    res.cliCpu.push(ac.cpuUs);
+    res.qwhCpu.push(qb.cpuUs);
     // The two loops swap order every round (no position bias between them).
     const [u, b] =
       i % 2 === 0
@@ -187,7 +215,8 @@ try {
     res.hooked.push(h.rps);
     res.qwh.push(q);
     process.stderr.write(
-      `round ${i + 1}: cli ${cli | 0}/s, hooked ${h.rps | 0}/s, qwh ${q | 0}/s, ` +
+      `round ${i + 1}: cli ${cli | 0}/s ${ac.cpuUs.toFixed(1)} µs, hooked ${h.rps | 0}/s, ` +
+        `qwh ${q | 0}/s ${qb.cpuUs.toFixed(1)} µs, ` +
         `undici loop ${u.rps | 0}/s ${u.cpuUs.toFixed(1)} µs, ` +
         `burst loop ${b.rps | 0}/s ${b.cpuUs.toFixed(1)} µs\n`,
     );
@@ -221,10 +250,14 @@ console.log(
       },
       burstLoopVsUndiciLoop: show(ratio(res.burstLoop, res.undiciLoop)),
       clientCpuUsPerRequest: {
+        autocannonCli: gnuTime ? stats(res.cliCpu) : null,
+        qwhCli: gnuTime ? stats(res.qwhCpu) : null,
         undiciSenderLoop: stats(res.undiciCpu),
         burstSenderLoop: stats(res.burstCpu),
       },
       burstCpuVsUndiciCpu: show(ratio(res.burstCpu, res.undiciCpu)),
+      // The firing target read on CPU: autocannon's CPU per request over qwh's (1.00× = the same).
+      autocannonCpuOverQwhCpu: gnuTime ? show(ratio(res.cliCpu, res.qwhCpu)) : null,
       everyLoopResponse200: loopsOk,
       everyHookedRequestSigned: res.signedOk,
     },

@@ -196,6 +196,39 @@ describe('burst sender', () => {
     }
   });
 
+  it('parses heads strictly on their bytes: status line, header names in any case', async () => {
+    const cases: Array<[string, number | 'refused', string?]> = [
+      ['HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok', 200],
+      ['HTTP/1.1 200\r\nContent-LENGTH:  2 \r\n\r\nok', 200],
+      ['HTTP/1.0 201 Created\r\nCONTENT-TYPE: text/x\r\ncontent-length: 0\r\n\r\n', 201, 'text/x'],
+      ['HTTP/1.1 299 odd: reason\r\nx-colon:: y\r\ncontent-length: 0\r\n\r\n', 299],
+      ['HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok', 'refused'],
+      ['HTTP/1.1 200 OK\r\ncontent-length: 0x2\r\n\r\nok', 'refused'],
+      ['HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n', 'refused'],
+      ['HTTP/1.2 200 OK\r\ncontent-length: 0\r\n\r\n', 'refused'],
+      ['HTTP/2 200\r\ncontent-length: 0\r\n\r\n', 'refused'],
+      ['HTTP/1.1 099 Low\r\ncontent-length: 0\r\n\r\n', 'refused'],
+      ['HTTP/1.1 20 OK\r\ncontent-length: 0\r\n\r\n', 'refused'],
+      ['HTTP/1.1 200OK\r\ncontent-length: 0\r\n\r\n', 'refused'],
+      ['HTTP/1.1 200 O\rK\r\ncontent-length: 0\r\n\r\n', 'refused'],
+      ['HTTP/1.1 200 O\nK\r\ncontent-length: 0\r\n\r\n', 'refused'],
+      ['HTTP/1.1 101 Switching Protocols\r\nupgrade: x\r\n\r\n', 'refused'],
+      ['HTTP/1.1 200 OK\r\nno-colon-here\r\ncontent-length: 0\r\n\r\n', 'refused'],
+      ['HTTP/1.1 200 OK\r\n: no-name\r\ncontent-length: 0\r\n\r\n', 'refused'],
+    ];
+    const url = await raw((s, n) => s.write(cases[n - 1]![0]));
+    for (const [, want, type] of cases) {
+      const s = sender({ connections: 1 });
+      const r = await s.send({ url, headers, body });
+      if (want === 'refused') expect(r.ok).toBe(false);
+      else {
+        expect(ok(r).status).toBe(want);
+        expect(ok(r).contentType).toBe(type);
+      }
+      await s.close();
+    }
+  });
+
   it('returns a redirect with its Location, never follows it', async () => {
     let hits = 0;
     const srv = createHttpServer((req, res) => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bodyTemplate, burstId, fillTemplate } from '../../src/core/endpoint/body-template.js';
+import {
+  bodyTemplate,
+  burstId,
+  burstIds,
+  fillTemplate,
+} from '../../src/core/endpoint/body-template.js';
 import { ParticipationV2Schema } from '../../src/core/payload/v2.js';
 import { generateSample } from '../../src/core/sample/generate.js';
 
@@ -13,6 +18,17 @@ describe('burst body templates', () => {
         ids.add(id);
       }
     expect(ids.size).toBe(15);
+  });
+
+  it('burstIds(seed) gives burstId(seed, i), below and above 2^48', () => {
+    const hex = (n: number, w: number): string =>
+      n.toString(16).toUpperCase().padStart(w, '0').slice(-w);
+    for (const seed of [0, 0xdeadbeef])
+      for (const i of [0, 9, 2 ** 48 - 1, 2 ** 48, 2 ** 52 + 17]) {
+        const want = `7E57${hex(seed >>> 16, 4)}-${hex(seed & 0xffff, 4)}-4${hex(Math.floor(i / 2 ** 48), 3)}-8000-${hex(i % 2 ** 48, 12)}`;
+        expect(burstIds(seed)(i)).toBe(want);
+        expect(burstId(seed, i)).toBe(want);
+      }
   });
 
   it('rewrites only the id: the body stays a valid participation with the new id', () => {

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
-import { diagnoseSignature, signBody, verifySignature } from '../../src/core/signing.js';
+import {
+  bodySigner,
+  diagnoseSignature,
+  paddedSigner,
+  signBody,
+  verifySignature,
+} from '../../src/core/signing.js';
 import { MESSAGES } from '../../src/messages/index.js';
 import { FIXTURES } from '../helpers/bin.js';
 
@@ -15,6 +21,42 @@ interface Vector {
 const { vectors } = JSON.parse(readFileSync(join(FIXTURES, 'signing/vectors.json'), 'utf8')) as {
   vectors: Vector[];
 };
+
+describe('bodySigner', () => {
+  it('signs like signBody and createHmac: known answers, keys shorter and longer than a block', () => {
+    for (const v of vectors) {
+      const body = Buffer.from(v.bodyBase64, 'base64');
+      expect(bodySigner(v.secret)(body)).toBe(signBody(v.secret, body));
+    }
+    const bodies = [Buffer.alloc(0), Buffer.from('{"id":"é"}'), Buffer.alloc(5000, 0x61)];
+    for (const secret of ['abcd', 'k'.repeat(64), 'é'.repeat(40), Buffer.alloc(200, 7)]) {
+      const sign = bodySigner(secret);
+      for (const body of bodies) {
+        const key = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret;
+        const mac = createHmac('sha256', key).update(body).digest('hex');
+        expect(sign(body)).toBe(`sha256=${mac}`);
+      }
+    }
+  });
+});
+
+describe('paddedSigner', () => {
+  it('is HMAC-SHA256: equal to createHmac and signBody for keys below, at and above 64 bytes', () => {
+    const bodies = [Buffer.alloc(0), Buffer.from('{"id":"é"}'), Buffer.alloc(5000, 0x61)];
+    for (const v of vectors) bodies.push(Buffer.from(v.bodyBase64, 'base64'));
+    const secrets = ['abcd', 'k'.repeat(63), 'k'.repeat(64), 'k'.repeat(65), 'é'.repeat(40)];
+    for (const secret of [...secrets, Buffer.alloc(200, 7), ...vectors.map((v) => v.secret)]) {
+      const s = paddedSigner(secret);
+      expect(s.innerPad.length).toBe(64);
+      for (const body of bodies) {
+        const key = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret;
+        const want = `sha256=${createHmac('sha256', key).update(body).digest('hex')}`;
+        expect(s.sign(Buffer.concat([s.innerPad, body]))).toBe(want);
+        expect(signBody(secret, body)).toBe(want);
+      }
+    }
+  });
+});
 
 describe('signBody', () => {
   it.each(vectors.map((v) => [v.name, v] as const))('matches the known answer for %s', (_n, v) => {

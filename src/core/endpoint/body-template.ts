@@ -38,6 +38,16 @@ function hex(n: number, width: number): string {
  * the same ids for 1.0 and 2.0 bursts, so their captures pair up in `qwh diff-payload`.
  */
 export function burstId(seed: number, i: number): string {
+  return burstIds(seed)(i);
+}
+
+/** burstId(seed, ·) with the seed's part formatted once (a burst asks for one id per delivery). */
+export function burstIds(seed: number): (i: number) => string {
   const s = seed >>> 0;
-  return `7E57${hex(s >>> 16, 4)}-${hex(s & 0xffff, 4)}-4${hex(Math.floor(i / 2 ** 48), 3)}-8000-${hex(i % 2 ** 48, 12)}`;
+  const head = `7E57${hex(s >>> 16, 4)}-${hex(s & 0xffff, 4)}-4`;
+  const low = `${head}000-8000-`; // every i below 2^48
+  return (i) =>
+    i < 2 ** 48
+      ? low + hex(i, 12)
+      : `${head}${hex(Math.floor(i / 2 ** 48), 3)}-8000-${hex(i % 2 ** 48, 12)}`;
 }

@@ -61,6 +61,8 @@ function snippet(body: Buffer, secrets: readonly string[]): string | undefined {
 export function toOutcome(r: SendResult, elapsedMs: number, ctx: OutcomeContext): Outcome {
   const ms = Math.round(elapsedMs * 10) / 10;
   if (!r.ok) return { kind: 'failure', failure: r.failure, code: r.code, message: r.message, ms };
+  // The usual answer (a burst's every delivery): nothing to mask or cut.
+  if (r.status < 300 && !r.location) return { kind: 'response', status: r.status, ms };
   const snip = r.status >= 300 ? snippet(r.body, ctx.secrets) : undefined;
   return {
     kind: 'response',

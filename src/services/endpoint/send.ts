@@ -1,4 +1,4 @@
-import type { Clock, Sender } from '../../contracts/index.js';
+import type { Clock, Sender, SendRequest } from '../../contracts/index.js';
 import type { Outcome } from '../../core/endpoint/checks.js';
 import { targetSecrets, toOutcome, type OutcomeContext } from '../../core/endpoint/outcome.js';
 import type { EndpointTarget } from '../../core/endpoint/report.js';
@@ -37,12 +37,9 @@ export function deliverer(
   const ctx: OutcomeContext = { url: target.url, secrets: targetSecrets(target) };
   return async (d) => {
     const t0 = clock.now();
-    const r = await sender.send({
-      url: target.url,
-      headers: d.headers,
-      body: d.bytes,
-      ...(signal ? { signal } : {}),
-    });
+    const req: SendRequest = { url: target.url, headers: d.headers, body: d.bytes };
+    if (signal) req.signal = signal;
+    const r = await sender.send(req);
     return toOutcome(r, clock.now() - t0, ctx);
   };
 }
