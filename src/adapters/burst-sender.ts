@@ -1,6 +1,7 @@
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, rootCertificates } from 'node:tls';
 import { blockedHostnameReason } from '../core/endpoint/address-policy.js';
+import { Flights } from './flights.js';
 import type { Sender, SendResult } from '../contracts/index.js';
 import {
   abortError,
@@ -373,37 +374,20 @@ export function createBurstSender(opts: SenderOptions): Sender {
   const idle: Conn[] = [];
   const all = new Set<Conn>();
   const waiting: Flight[] = [];
-  const flights = new Set<Flight>();
   let checkedUrl: string | undefined;
   let target: Target | undefined;
-  let sweeper: NodeJS.Timeout | undefined;
-  const sweepEvery = Math.max(10, Math.min(250, Math.floor(opts.timeoutMs / 4)));
+  const flights = new Flights<Flight>(
+    opts.timeoutMs,
+    (f) => {
+      f.settle(failed(new Error('deadline'), true, opts.timeoutMs));
+      f.conn?.destroy();
+    },
+    (f, cancel) => {
+      f.settle(abortError(cancel));
+      f.conn?.destroy();
+    },
+  );
 
-  const expire = (f: Flight): void => {
-    f.settle(failed(new Error('deadline'), true, opts.timeoutMs));
-    f.conn?.destroy();
-  };
-  const sweep = (): void => {
-    const now = performance.now();
-    for (const f of flights) if (now >= f.until) expire(f);
-    if (flights.size === 0 && sweeper) {
-      clearInterval(sweeper);
-      sweeper = undefined;
-    }
-  };
-  const watched = new WeakSet<AbortSignal>();
-  const watch = (cancel: AbortSignal): void => {
-    if (watched.has(cancel)) return;
-    watched.add(cancel);
-    const stop = (): void => {
-      for (const f of flights)
-        if (f.cancel === cancel) {
-          f.settle(abortError(cancel));
-          f.conn?.destroy();
-        }
-    };
-    cancel.addEventListener('abort', stop, { once: true });
-  };
   const settled = (f: Flight): void => {
     flights.delete(f);
     if (waiting.length > 0) {
@@ -514,14 +498,11 @@ export function createBurstSender(opts: SenderOptions): Sender {
       return new Promise<SendResult>((resolve, reject) => {
         const flight = new Flight(head, req.body, until, cancel, resolve, reject, settled);
         flights.add(flight);
-        if (!sweeper) sweeper = setInterval(sweep, sweepEvery).unref();
-        if (cancel) watch(cancel);
         dispatch(flight);
       });
     },
     close() {
-      if (sweeper) clearInterval(sweeper);
-      sweeper = undefined;
+      flights.close();
       for (const w of waiting.splice(0)) w.settle(failed(resetError('closed'), false, 0));
       for (const c of all) c.destroy();
       all.clear();

@@ -11,6 +11,7 @@ import type {
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { MESSAGES } from '../messages/index.js';
+import { Flights } from './flights.js';
 
 /** Largest part of a response body qwh reads; the rest is discarded with the connection. */
 export const MAX_RESPONSE_BYTES = 64 * 1024;
@@ -183,9 +184,7 @@ export function createHttpSender(opts: SenderOptions): Sender {
   let checkedUrl: string | undefined;
   let target: { origin: string; path: string } | undefined;
 
-  // In-flight requests and their deadlines. One sweep timer serves them all (a timer or an
-  // AbortSignal per request cost a 50 000-delivery burst more than its HMACs); the sweep runs
-  // every quarter of the timeout (at most 250 ms), so a deadline fires at most that late.
+  // In-flight requests and their deadlines (adapters/flights.ts).
   interface Flight {
     until: number;
     controller?: Dispatcher.DispatchController;
@@ -194,30 +193,11 @@ export function createHttpSender(opts: SenderOptions): Sender {
     cancel?: AbortSignal;
     settle: (r: SendResult | Error) => void;
   }
-  const flights = new Set<Flight>();
-  let sweeper: NodeJS.Timeout | undefined;
-  const sweepEvery = Math.max(10, Math.min(250, Math.floor(opts.timeoutMs / 4)));
-  const sweep = (): void => {
-    const now = performance.now();
-    for (const f of flights) if (now >= f.until) f.expire();
-    if (flights.size === 0 && sweeper) {
-      clearInterval(sweeper);
-      sweeper = undefined;
-    }
-  };
-  const watched = new WeakSet<AbortSignal>();
-  const watch = (cancel: AbortSignal): void => {
-    // The caller's signal (Ctrl-C) gets one listener per sender, not one per request.
-    if (watched.has(cancel)) return;
-    watched.add(cancel);
-    cancel.addEventListener(
-      'abort',
-      () => {
-        for (const f of flights) if (f.cancel === cancel) f.settle(abortError(cancel));
-      },
-      { once: true },
-    );
-  };
+  const flights = new Flights<Flight>(
+    opts.timeoutMs,
+    (f) => f.expire(),
+    (f, cancel) => f.settle(abortError(cancel)),
+  );
 
   return {
     send(req) {
@@ -262,8 +242,6 @@ export function createHttpSender(opts: SenderOptions): Sender {
           },
         };
         flights.add(flight);
-        if (!sweeper) sweeper = setInterval(sweep, sweepEvery).unref();
-        if (cancel) watch(cancel);
         const done = (): void =>
           flight.settle({
             ok: true,
@@ -324,7 +302,7 @@ export function createHttpSender(opts: SenderOptions): Sender {
       });
     },
     async close() {
-      if (sweeper) clearInterval(sweeper);
+      flights.close();
       await agent.close().catch(() => agent.destroy());
     },
   };
