@@ -8,9 +8,9 @@ import { kindOf, PAYLOAD_RECORD_LIMITS } from '../core/diff/flatten.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { jsonExtent, lineColumn, scanJson } from '../core/input/json-scan.js';
-import { looksFormEncoded, parseFormEncoded } from '../core/payload/v1.js';
+import { looksFormEncoded, parseFormEncoded } from '../core/payload/form.js';
 import type { PayloadEvent } from '../contracts/index.js';
-import { captureBody } from '../core/migrate/captures.js';
+import { captureBody } from '../core/migrate/capture-body.js';
 import { MESSAGES } from '../messages/index.js';
 import {
   MAX_DOCUMENT_BYTES,
