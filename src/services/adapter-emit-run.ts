@@ -55,8 +55,13 @@ function observe(input: DiffPayloadInput): { input: DiffPayloadInput; seen: Obse
     seen.schema.add(v);
     named('v2', input.v2, w);
   });
+  // Only the tee'd events: the sources' batches would bypass the generators' observers.
   return {
-    input: { ...input, v1: { ...input.v1, events: v1 }, v2: { ...input.v2, events: v2 } },
+    input: {
+      ...input,
+      v1: { label: input.v1.label, events: v1 },
+      v2: { label: input.v2.label, events: v2 },
+    },
     seen,
   };
 }
