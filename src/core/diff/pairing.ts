@@ -99,6 +99,9 @@ export interface PairingStats {
   notKept: number;
 }
 
+const LENGTH_SLOTS = 512;
+const lengthSlot = (s: string): number => (s.length < LENGTH_SLOTS ? s.length : LENGTH_SLOTS - 1);
+
 interface Pending {
   /** The first comparable value of each 1.0 path, flat: path, value, path, value… */
   values: string[];
@@ -128,6 +131,8 @@ export class PairCollector {
   /** Reused per record: the 1.0 paths already kept, the twin's values → their evidence. */
   private readonly keptPaths = new Set<string>();
   private readonly byValue = new Map<string, ValueEvidence | ValueEvidence[]>();
+  /** Lengths of the twin's values (slot LENGTH_SLOTS - 1: that long or longer): most 2.0 values skip the lookup. */
+  private readonly lengths = new Uint8Array(LENGTH_SLOTS);
   /** The first pair (or, without pairs, the first payload of each side) for report snippets. */
   sample: { v1?: unknown; v2?: unknown; paired: boolean } = { paired: false };
 
@@ -209,6 +214,7 @@ export class PairCollector {
     // A 1.0 path occurring twice in one payload (inside `[]`) counts once per pair, with its
     // first value.
     const byValue = this.byValue;
+    const lengths = this.lengths;
     const tv = twin.values;
     for (let j = 0; j < tv.length; j += 2) {
       const path = tv[j]!;
@@ -217,6 +223,7 @@ export class PairCollector {
       if (!ev)
         this.evidence.set(path, (ev = { compared: 0, agree: new Map(), pair: 0, pairPaths: [] }));
       ev.compared++;
+      lengths[lengthSlot(n)] = 1;
       const had = byValue.get(n);
       if (had === undefined) byValue.set(n, ev);
       else if (Array.isArray(had)) had.push(ev);
@@ -227,7 +234,7 @@ export class PairCollector {
     for (let i = 0; i < count; i++) {
       if (kinds[i]! >= OBJECT) continue;
       const n = comparableOf(values[i]);
-      if (n === undefined) continue;
+      if (n === undefined || lengths[lengthSlot(n)] === 0) continue;
       const hit = byValue.get(n);
       if (hit === undefined) continue;
       const path = nodes[i]!.path;
@@ -235,6 +242,7 @@ export class PairCollector {
       else for (const ev of hit) agree(ev, path, pair);
     }
     byValue.clear();
+    for (let j = 1; j < tv.length; j += 2) lengths[lengthSlot(tv[j]!)] = 0;
   }
 
   /** Evidence per 1.0 path and the pairing counts. */
