@@ -4,7 +4,7 @@ import type { Document } from 'yaml';
 import type { AccountFile } from '../core/account/schema.js';
 import type { AccountWarning } from '../core/account/semantics.js';
 import { validateAccount } from '../core/account/validate.js';
-import { InvalidFileError, UserError } from '../core/errors.js';
+import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { decodeUtf8 } from '../core/input/decode.js';
 import {
@@ -17,8 +17,8 @@ import {
   parseDocumentText,
   type DocumentFormat,
 } from '../core/input/parse-document.js';
-import { formatProblem, type Problem } from '../core/path.js';
 import { MESSAGES } from '../messages/index.js';
+import { problemsError } from './problems-error.js';
 import { readRegularFile } from './read-file.js';
 
 /** An account file read, parsed and validated, with everything needed to edit it in place later. */
@@ -68,19 +68,8 @@ export async function findAccountFile(
   );
 }
 
-/** Throws the UserError that lists every problem of a file, one line each. */
-export function problemsError(
-  shown: string,
-  problems: readonly Problem[],
-  hint: string = MESSAGES.input.invalidHint,
-): InvalidFileError {
-  return new InvalidFileError(
-    shown,
-    problems,
-    problems.map((p) => formatProblem(shown, p)),
-    hint,
-  );
-}
+// Apart so config and --map/--rules errors are worded without the account modules.
+export { problemsError };
 
 /**
  * Reads, parses (JSON or YAML) and validates an account file; every problem becomes one line of

@@ -78,6 +78,19 @@ export async function* walkCaptures(
   input: string,
   opts: WalkCapturesOptions,
 ): AsyncGenerator<Capture> {
+  for await (const batch of walkCaptureBatches(input, opts)) yield* batch;
+}
+
+/**
+ * walkCaptures in batches: the captures of one read chunk at a time (a streamed file), or of
+ * one whole document. Per capture this costs a loop step instead of a trip through a chain of
+ * async generators (most of the reading overhead of a stream of small records: BENCHMARKS.md
+ * §5). A batch's line bytes are views into its chunk, valid until the next batch is asked for.
+ */
+export async function* walkCaptureBatches(
+  input: string,
+  opts: WalkCapturesOptions,
+): AsyncGenerator<Capture[]> {
   if (input === '-' && opts.stdin) {
     yield* fromStream(opts.stdin, 'stdin', opts);
     return;
@@ -105,7 +118,7 @@ async function* fromFolder(
   abs: string,
   shown: string,
   opts: WalkCapturesOptions,
-): AsyncGenerator<Capture> {
+): AsyncGenerator<Capture[]> {
   let names: string[];
   try {
     names = (await readdir(abs)).sort();
@@ -144,7 +157,7 @@ async function* fromFile(
   shown: string,
   st: Stats,
   opts: WalkCapturesOptions,
-): AsyncGenerator<Capture> {
+): AsyncGenerator<Capture[]> {
   // A FIFO or device is refused with read-file's words before anything opens it.
   if (kindOf(st)) await readRegularFile(abs, 0, shown);
   const maxFile = opts.maxFileBytes ?? Infinity;
@@ -172,7 +185,7 @@ async function* fromStream(
   stream: NodeJS.ReadableStream,
   shown: string,
   opts: WalkCapturesOptions,
-): AsyncGenerator<Capture> {
+): AsyncGenerator<Capture[]> {
   const maxFile = opts.maxFileBytes ?? Infinity;
   const maxDoc = Math.min(opts.maxDocumentBytes ?? MAX_DOCUMENT_BYTES, maxFile);
   const held: Buffer[] = [];
@@ -214,10 +227,10 @@ async function* fromDocument(
   bytes: Uint8Array,
   shown: string,
   opts: WalkCapturesOptions,
-): AsyncGenerator<Capture> {
+): AsyncGenerator<Capture[]> {
   // Already counted as read: splitting it reads nothing more.
   if (opts.isNdjson?.(bytes, shown)) yield* lines([bytes], shown, opts, undefined);
-  else yield { kind: 'document', where: shown, bytes };
+  else yield [{ kind: 'document', where: shown, bytes }];
 }
 
 function lineCapture(ev: LineEvent, shown: string): Capture | undefined {
@@ -236,7 +249,7 @@ async function* lines(
   shown: string,
   opts: WalkCapturesOptions,
   onBytes: ((n: number) => void) | undefined,
-): AsyncGenerator<Capture> {
+): AsyncGenerator<Capture[]> {
   const maxFile = opts.maxFileBytes ?? Infinity;
   const splitter = new LineSplitter(opts.maxLineBytes ?? MAX_LINE_BYTES);
   let total = 0;
@@ -247,13 +260,17 @@ async function* lines(
     if (total > maxFile) throw tooLarge(shown, total, maxFile);
     onBytes?.(b.length);
     // Lines are views into the chunk (LineSplitter copies only a line split across chunks).
+    const batch: Capture[] = [];
     for (const ev of splitter.push(b)) {
       const c = lineCapture(ev, shown);
-      if (c) yield c;
+      if (c) batch.push(c);
     }
+    if (batch.length > 0) yield batch;
   }
+  const last: Capture[] = [];
   for (const ev of splitter.end()) {
     const c = lineCapture(ev, shown);
-    if (c) yield c;
+    if (c) last.push(c);
   }
+  if (last.length > 0) yield last;
 }

@@ -1,20 +1,20 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { ConfigSchema, type QwhConfig } from '../core/config-schema.js';
+import type { QwhConfig } from '../core/config-schema.js';
 import { decodeUtf8 } from '../core/input/decode.js';
 import {
   ACCOUNT_FILE_LIMITS,
   MAX_ACCOUNT_FILE_BYTES,
   type StructureLimits,
 } from '../core/input/limits.js';
-import { detectFormat, parseDocumentText } from '../core/input/parse-document.js';
+import { detectFormat, parseJsonDocumentText } from '../core/input/parse-json-document.js';
 import { zodIssuesToProblems } from '../core/zod-problems.js';
 import { MESSAGES } from '../messages/index.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { COMMON_OPTIONS } from '../core/options/common.js';
 import { resolveOptions } from '../core/options/resolve.js';
-import { problemsError } from './account-file.js';
+import { problemsError } from './problems-error.js';
 import { kindOf, readRegularFile } from './read-file.js';
 
 /** Data formats only: no qwh.config.js, so reading config never runs code. */
@@ -54,7 +54,11 @@ function dataLoader(cwd: string, limits: StructureLimits): (filepath: string) =>
     const format = filepath.endsWith('.qwhrc')
       ? detectFormat('', text)
       : detectFormat(filepath, text);
-    const parsed = parseDocumentText(text, format, limits);
+    // The YAML parser (and zod, below) load only for a config that is there to read.
+    const parsed =
+      format === 'json'
+        ? parseJsonDocumentText(text, limits)
+        : (await import('../core/input/parse-document.js')).parseDocumentText(text, format, limits);
     if (!parsed.ok) throw problemsError(shown, parsed.problems, MESSAGES.config.invalidHint);
     return parsed.value;
   };
@@ -186,6 +190,7 @@ export async function loadConfig(
     return { config: {}, dir: cwd };
   const shown = relative(cwd, result.filepath) || result.filepath;
   const label = result.filepath.endsWith('package.json') ? `${shown}#qwh` : shown;
+  const { ConfigSchema } = await import('../core/config-schema.js');
   const parsed = ConfigSchema.safeParse(result.config);
   if (!parsed.success)
     throw problemsError(

@@ -8,14 +8,14 @@ import { kindOf, PAYLOAD_RECORD_LIMITS } from '../core/diff/flatten.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { jsonExtent, lineColumn, scanJson } from '../core/input/json-scan.js';
-import { looksFormEncoded, parseFormEncoded } from '../core/payload/v1.js';
+import { looksFormEncoded, parseFormEncoded } from '../core/payload/form.js';
 import type { PayloadEvent } from '../contracts/index.js';
-import { captureBody } from '../core/migrate/captures.js';
+import { captureBody } from '../core/migrate/capture-body.js';
 import { MESSAGES } from '../messages/index.js';
 import {
   MAX_DOCUMENT_BYTES,
   MAX_LINE_BYTES,
-  walkCaptures,
+  walkCaptureBatches,
   type Capture,
 } from './capture-walker.js';
 
@@ -43,12 +43,36 @@ export async function* readPayloads(
   input: string,
   opts: ReadPayloadsOptions,
 ): AsyncGenerator<PayloadEvent> {
-  const maxLine = opts.maxLineBytes ?? MAX_LINE_BYTES;
-  const captures = walkCaptures(input, {
+  for await (const captures of captureBatches(input, opts))
+    for (const raw of captures) {
+      // Parsed as they are asked for: one capture's payloads alive at a time.
+      const held: PayloadEvent[] = [];
+      eventsOf(raw, opts, (ev) => held.push(ev));
+      yield* held;
+    }
+}
+
+/**
+ * readPayloads as a push loop: `visit` is called with each event as soon as its record is
+ * parsed, one record alive at a time, and no promise per record (a stream of small records
+ * spent most of its reading time in a chain of async generators: BENCHMARKS.md §5). An error
+ * thrown by `visit` stops the reading and rejects the returned promise.
+ */
+export async function eachPayload(
+  input: string,
+  opts: ReadPayloadsOptions,
+  visit: (ev: PayloadEvent) => void,
+): Promise<void> {
+  for await (const captures of captureBatches(input, opts))
+    for (const raw of captures) eventsOf(raw, opts, visit);
+}
+
+function captureBatches(input: string, opts: ReadPayloadsOptions): AsyncGenerator<Capture[]> {
+  return walkCaptureBatches(input, {
     cwd: opts.cwd,
     stdin: opts.stdin,
     maxDocumentBytes: opts.maxDocumentBytes ?? MAX_DOCUMENT_BYTES,
-    maxLineBytes: maxLine,
+    maxLineBytes: opts.maxLineBytes ?? MAX_LINE_BYTES,
     isNdjson: (bytes) => isOneCaptureALine(bytes, opts.side),
     onBytes: opts.onBytes,
     onNotice: opts.onNotice,
@@ -56,19 +80,22 @@ export async function* readPayloads(
     emptyFolder: (shown) =>
       new UserError(MESSAGES.diff.emptyFolder(shown), ExitCode.USAGE, MESSAGES.diff.noPayloadsHint),
   });
-  for await (const raw of captures) {
-    // A capture record (qwh listen --save, docs/migrate.md "Captures") stands for its body.
-    const body = raw.kind === 'too-long' ? undefined : captureBody(raw.bytes);
-    const c = body && raw.kind !== 'too-long' ? { ...raw, bytes: body } : raw;
-    if (c.kind === 'line') yield lineEvent(c, opts.side);
-    else if (c.kind === 'document') yield* fromDocument(c.bytes, c.where, opts.side);
-    else
-      yield {
-        kind: 'invalid',
-        where: c.where,
-        reason: MESSAGES.diff.lineTooLong(c.length, maxLine),
-      };
-  }
+}
+
+/** The events of one capture: a line's record, a document's payloads, or a line too long. */
+function eventsOf(raw: Capture, opts: ReadPayloadsOptions, out: (ev: PayloadEvent) => void): void {
+  // A capture record (qwh listen --save, docs/migrate.md "Captures") stands for its body.
+  const body = raw.kind === 'too-long' ? undefined : captureBody(raw.bytes);
+  const c = body && raw.kind !== 'too-long' ? { ...raw, bytes: body } : raw;
+  if (c.kind === 'line') out(lineEvent(c, opts.side));
+  else if (c.kind === 'document')
+    for (const ev of fromDocument(c.bytes, c.where, opts.side)) out(ev);
+  else
+    out({
+      kind: 'invalid',
+      where: c.where,
+      reason: MESSAGES.diff.lineTooLong(c.length, opts.maxLineBytes ?? MAX_LINE_BYTES),
+    });
 }
 
 /** The payloads of one whole document: one JSON object, an array of them, or a 1.0 form body. */

@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import type { Parsed } from '../core/diff/rules.js';
 import { decodeUtf8 } from '../core/input/decode.js';
 import { ACCOUNT_FILE_LIMITS, MAX_ACCOUNT_FILE_BYTES } from '../core/input/limits.js';
-import { detectFormat, parseDocumentText } from '../core/input/parse-document.js';
-import { problemsError } from './account-file.js';
+import { problemsError } from './problems-error.js';
 import { readRegularFile } from './read-file.js';
 
 /**
@@ -26,6 +25,8 @@ export async function loadSmallDocument<T>(
     ),
     file,
   );
+  // The YAML parser loads only for a run that gives --map or --rules.
+  const { detectFormat, parseDocumentText } = await import('../core/input/parse-document.js');
   const doc = parseDocumentText(text, detectFormat(file, text), ACCOUNT_FILE_LIMITS);
   if (!doc.ok) throw problemsError(file, doc.problems, hint);
   const r = parse(doc.value);

@@ -1,12 +1,11 @@
 import type { CommandHandler } from '../contracts/index.js';
 import { loadCommandConfig } from '../adapters/config-loader.js';
 import { diffSources } from '../adapters/diff-sources.js';
-import { writeOutputFile } from '../adapters/output-file.js';
+import { checkedOutputs, writeOutputFile } from '../adapters/output-file.js';
 import { loadSmallDocument } from '../adapters/small-document.js';
 import { appendStepSummary } from '../adapters/step-summary.js';
 import { DEMO_SAMPLES } from '../core/diff/demo.js';
 import { resolveDiffInput } from '../core/diff/input.js';
-import { parseMap, parseRules } from '../core/diff/rules.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { DIFF_PAYLOAD_OPTIONS } from '../core/options/diff-payload.js';
 import { resolveOptions } from '../core/options/resolve.js';
@@ -17,7 +16,6 @@ import { printResult } from '../ui/print.js';
 import { diffOutput } from '../ui/reporters/diff-payload.js';
 import { renderDiffSummary } from '../ui/reporters/step-summary.js';
 import { startSpinner } from '../ui/spinner.js';
-import { checkedOutputs } from '../adapters/output-file.js';
 
 const D = MESSAGES.diff;
 
@@ -33,12 +31,16 @@ const diffPayload: CommandHandler = async (ctx, args, flags) => {
     resolveOptions(DIFF_PAYLOAD_OPTIONS, layers),
   );
   const input = resolveDiffInput(o);
-  const map = input.map
-    ? await loadSmallDocument(ctx.cwd, input.map, parseMap, D.mapInvalidHint)
-    : undefined;
-  const rules = input.rules
-    ? await loadSmallDocument(ctx.cwd, input.rules, parseRules, D.rulesInvalidHint)
-    : undefined;
+  // zod (the rules' schema) loads only for a run that gives --map or --rules.
+  const parse = input.map || input.rules ? await import('../core/diff/rules.js') : undefined;
+  const map =
+    input.map && parse
+      ? await loadSmallDocument(ctx.cwd, input.map, parse.parseMap, D.mapInvalidHint)
+      : undefined;
+  const rules =
+    input.rules && parse
+      ? await loadSmallDocument(ctx.cwd, input.rules, parse.parseRules, D.rulesInvalidHint)
+      : undefined;
 
   const logger = createLogger(ctx);
   if (input.inputs.kind === 'demo') {

@@ -17,6 +17,8 @@ import { MESSAGES } from '../messages/index.js';
 export interface DiffSource {
   label: string;
   events: AsyncIterable<PayloadEvent> | Iterable<PayloadEvent>;
+  /** The same events pushed to `visit` one by one; read instead of `events` when given. */
+  each?: (visit: (ev: PayloadEvent) => void) => Promise<void>;
 }
 
 export interface DiffPayloadInput {
@@ -67,16 +69,15 @@ async function readSide(
     if (summary.invalidExamples.length < INVALID_EXAMPLES)
       summary.invalidExamples.push({ where, reason });
   };
-  for await (const ev of src.events) {
+  const visit = (ev: PayloadEvent): void => {
     if (deps.signal?.aborted) throw new InterruptedError();
     const reason = ev.kind === 'invalid' ? ev.reason : add(ev.value);
-    if (reason !== undefined) {
-      invalid(ev.where, reason);
-      continue;
-    }
+    if (reason !== undefined) return invalid(ev.where, reason);
     taken++;
     if (taken % PROGRESS_EVERY === 0) deps.progress?.(side, src.label, taken);
-  }
+  };
+  if (src.each) await src.each(visit);
+  else for await (const ev of src.events) visit(ev);
   if (taken === 0)
     throw new UserError(
       MESSAGES.diff.noPayloads(src.label),

@@ -4,7 +4,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPayloads, type ReadPayloadsOptions } from '../../src/adapters/payload-reader.js';
+import {
+  eachPayload,
+  readPayloads,
+  type ReadPayloadsOptions,
+} from '../../src/adapters/payload-reader.js';
 import { UserError } from '../../src/core/errors.js';
 import { MESSAGES } from '../../src/messages/index.js';
 import { tempDir } from '../helpers/bin.js';
@@ -20,13 +24,14 @@ async function collect(
   opts: Partial<ReadPayloadsOptions> = {},
 ): Promise<PayloadEvent[]> {
   const out: PayloadEvent[] = [];
-  for await (const ev of readPayloads(input, {
-    side: 'v1',
-    cwd: t.dir,
-    stdin: Readable.from([]),
-    ...opts,
-  }))
-    out.push(ev);
+  const all: ReadPayloadsOptions = { side: 'v1', cwd: t.dir, stdin: Readable.from([]), ...opts };
+  for await (const ev of readPayloads(input, all)) out.push(ev);
+  // The diff's push loop reads the same events (a stdin stream can be read only once).
+  if (!opts.stdin) {
+    const pushed: PayloadEvent[] = [];
+    await eachPayload(input, { ...all, stdin: Readable.from([]) }, (ev) => pushed.push(ev));
+    expect(pushed).toEqual(out);
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { MESSAGES } from '../../messages/index.js';
 import { findInvalidUtf8 } from '../input/decode.js';
-import { looksFormEncoded, parseFormEncoded } from '../payload/v1.js';
+import { looksFormEncoded, parseFormEncoded } from '../payload/form.js';
 import { jsonExtent } from '../input/json-scan.js';
 import { kindOf, PAYLOAD_RECORD_LIMITS } from './flatten.js';
 

@@ -109,27 +109,171 @@ function itemVariable(item: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 && v.length <= MAX_VARIABLE_LENGTH ? v : undefined;
 }
 
+/** Kind codes of a walk (the index of the kind in KINDS). */
+export const STRING = 0;
+export const NUMBER = 1;
+export const BOOLEAN = 2;
+export const NULL = 3;
+export const OBJECT = 4;
+export const ARRAY = 5;
+
 /**
- * Reusable memory for flattenRecord: the entry objects and the walk stack of one record are
- * recycled for the next, so a walk allocates nothing per node (the GC cost of a stream of
- * records). The entries returned are valid until the next flattenRecord with the same scratch.
+ * One record's walk, kept in parallel arrays reused record after record (a walk allocates
+ * nothing per node: the GC cost of a stream of records): the i-th recorded node's path node,
+ * kind code (STRING … ARRAY) and scalar value (undefined for a container), in document order.
+ * Valid until the next walk with the same scratch.
  */
 export class FlattenScratch {
-  readonly entries: FlatEntry[] = [];
-  readonly pool: FlatEntry[] = [];
-  readonly values: unknown[] = [];
-  readonly nodes: Array<PathNode | undefined> = [];
-  readonly depths: number[] = [];
-  readonly keys: string[] = [];
+  /** Nodes recorded (those under the path cap). */
+  count = 0;
+  /** Nodes over the path cap: walked (limits) but not recorded. */
+  dropped = 0;
+  /** Every node below the root, recorded or not (the maxNodes bound). */
+  seen = 0;
+  readonly nodes: PathNode[] = [];
+  readonly kinds: number[] = [];
+  readonly values: Array<Scalar | undefined> = [];
+  /** The walk's pending children (their path nodes), and its top. */
+  readonly stack: Array<PathNode | undefined> = [];
+  top = 0;
 }
 
-/** Entry objects kept between records (more are made for a bigger record, then let go). */
-const POOL_KEPT = 4096;
+/** Nodes kept between records (a bigger record grows the arrays, then they are cut back). */
+const KEPT = 4096;
+
+/** Why a walk stopped: the record is refused. */
+type Refusal = string;
 
 /**
- * Flattens one parsed payload into its nodes (containers and scalars), walking iteratively
- * (depth is attacker-controlled). The root must be an object. Keys such as `__proto__` are
- * read as own data (Object.keys), never assigned anywhere.
+ * Walks one parsed payload into `scratch` (see FlattenScratch) and returns why it is refused,
+ * or undefined. The root must be an object. A refused record leaves nothing in the scratch that
+ * a caller may commit, so the caller records nothing of it; only the trie may hold paths it
+ * interned on the way (as it did before). Recursive, and bounded: it never goes deeper than
+ * `limits.maxDepth` levels (attacker-controlled depth is refused there). Keys such as
+ * `__proto__` are read as own data (Object.keys), never assigned anywhere.
+ */
+export function walkRecord(
+  root: unknown,
+  limits: RecordLimits,
+  trie: PathTrie,
+  scratch: FlattenScratch,
+): Refusal | undefined {
+  const kind = kindOf(root);
+  if (kind !== 'object') return `not a JSON object (${kind})`;
+  if (limits.maxDepth <= 0) return `nesting deeper than ${limits.maxDepth} levels`;
+  const before = scratch.count;
+  scratch.count = scratch.dropped = scratch.seen = scratch.top = 0;
+  const refused = walkObject(root as Record<string, unknown>, trie.root, 0, limits, trie, scratch);
+  // Values of an earlier, bigger record are let go (this record's stay until the next walk).
+  const { nodes, kinds, values } = scratch;
+  for (let i = scratch.count; i < before && i < values.length; i++) values[i] = undefined;
+  if (refused !== undefined) {
+    for (let i = 0; i < scratch.count; i++) values[i] = undefined;
+    scratch.count = 0;
+  }
+  if (values.length > KEPT && scratch.count <= KEPT)
+    nodes.length = kinds.length = values.length = KEPT;
+  if (scratch.stack.length > KEPT) scratch.stack.length = KEPT;
+  return refused;
+}
+
+/** Records one node below the root; undefined, or why the record is refused. */
+function visit(
+  v: unknown,
+  node: PathNode | undefined,
+  depth: number,
+  key: string,
+  limits: RecordLimits,
+  trie: PathTrie,
+  s: FlattenScratch,
+): Refusal | undefined {
+  if (++s.seen > limits.maxNodes) return MESSAGES.diff.tooManyValues(limits.maxNodes);
+  let code: number;
+  if (typeof v === 'string') code = STRING;
+  else if (typeof v === 'number') code = NUMBER;
+  else if (typeof v === 'boolean') code = BOOLEAN;
+  else if (v === null) code = NULL;
+  else code = Array.isArray(v) ? ARRAY : OBJECT;
+  if (!node) s.dropped++;
+  else {
+    const i = s.count++;
+    s.nodes[i] = node;
+    s.kinds[i] = code;
+    s.values[i] = code < OBJECT ? (v as Scalar) : undefined;
+  }
+  if (code < OBJECT) return undefined;
+  if (depth >= limits.maxDepth) return `nesting deeper than ${limits.maxDepth} levels`;
+  return code === OBJECT
+    ? walkObject(v as Record<string, unknown>, node, depth, limits, trie, s)
+    : walkArray(v as unknown[], node, depth, key, limits, trie, s);
+}
+
+// A container's children are interned last to first before any is visited, as the walk did
+// when it kept an explicit stack: which paths exist when the path cap is reached (and which
+// nodes are dropped) stays what it was. Their nodes wait in `s.stack` above the parent's.
+function walkObject(
+  obj: Record<string, unknown>,
+  node: PathNode | undefined,
+  depth: number,
+  limits: RecordLimits,
+  trie: PathTrie,
+  s: FlattenScratch,
+): Refusal | undefined {
+  const keys = Object.keys(obj);
+  const n = keys.length;
+  const base = s.top;
+  const stack = s.stack;
+  s.top = base + n;
+  // Grown in order: an array written past its end turns sparse (and slow) in V8.
+  while (stack.length < s.top) stack.push(undefined);
+  for (let i = n - 1; i >= 0; i--) stack[base + i] = node && trie.key(node, keys[i]!);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    const r = visit(obj[k], stack[base + i], depth + 1, k, limits, trie, s);
+    if (r !== undefined) return r;
+  }
+  s.top = base;
+  return undefined;
+}
+
+function walkArray(
+  arr: unknown[],
+  node: PathNode | undefined,
+  depth: number,
+  key: string,
+  limits: RecordLimits,
+  trie: PathTrie,
+  s: FlattenScratch,
+): Refusal | undefined {
+  const n = arr.length;
+  const base = s.top;
+  const stack = s.stack;
+  s.top = base + n;
+  // Grown in order: an array written past its end turns sparse (and slow) in V8.
+  while (stack.length < s.top) stack.push(undefined);
+  if (node) {
+    const positional = POSITIONAL_ARRAYS.has(key);
+    for (let i = n - 1; i >= 0; i--) {
+      const variable = itemVariable(arr[i]);
+      stack[base + i] =
+        variable !== undefined
+          ? trie.variable(node, variable)
+          : positional && i < MAX_POSITION
+            ? trie.position(node, i)
+            : trie.anyItem(node);
+    }
+  } else for (let i = 0; i < n; i++) stack[base + i] = undefined;
+  for (let i = 0; i < n; i++) {
+    const r = visit(arr[i], stack[base + i], depth + 1, '', limits, trie, s);
+    if (r !== undefined) return r;
+  }
+  s.top = base;
+  return undefined;
+}
+
+/**
+ * Flattens one parsed payload into its nodes (containers and scalars), in document order: the
+ * walk of walkRecord as entry objects (for tests and callers that keep them).
  */
 export function flattenRecord(
   root: unknown,
@@ -137,85 +281,13 @@ export function flattenRecord(
   trie: PathTrie = new PathTrie(limits.maxNodes),
   scratch: FlattenScratch = new FlattenScratch(),
 ): FlattenResult {
-  if (kindOf(root) !== 'object')
-    return { ok: false, reason: `not a JSON object (${kindOf(root)})` };
-  const { entries, pool, values, nodes: stackNodes, depths, keys: stackKeys } = scratch;
-  entries.length = 0;
-  if (pool.length > POOL_KEPT) pool.length = POOL_KEPT;
-  let dropped = 0;
-  let nodes = 0;
-  // node undefined: the path cap of the trie was reached; the subtree is still walked (limits)
-  // but not recorded.
-  values[0] = root;
-  stackNodes[0] = trie.root;
-  depths[0] = 0;
-  stackKeys[0] = '';
-  let top = 1;
-  try {
-    while (top > 0) {
-      top--;
-      const v = values[top];
-      const node = stackNodes[top];
-      const depth = depths[top]!;
-      const key = stackKeys[top]!;
-      values[top] = undefined;
-      const kind = kindOf(v);
-      if (depth > 0) {
-        if (++nodes > limits.maxNodes)
-          return { ok: false, reason: MESSAGES.diff.tooManyValues(limits.maxNodes) };
-        if (!node) dropped++;
-        else {
-          const value = kind === 'object' || kind === 'array' ? undefined : (v as Scalar);
-          const i = entries.length;
-          let e = pool[i];
-          if (e) {
-            e.path = node.path;
-            e.node = node;
-            e.kind = kind;
-            e.value = value;
-          } else pool[i] = e = { path: node.path, node, kind, value };
-          entries.push(e);
-        }
-      }
-      if (kind !== 'object' && kind !== 'array') continue;
-      if (depth >= limits.maxDepth)
-        return { ok: false, reason: `nesting deeper than ${limits.maxDepth} levels` };
-      if (kind === 'array') {
-        const arr = v as unknown[];
-        const positional = POSITIONAL_ARRAYS.has(key);
-        for (let i = arr.length - 1; i >= 0; i--) {
-          const item = arr[i];
-          const variable = itemVariable(item);
-          values[top] = item;
-          stackNodes[top] = !node
-            ? undefined
-            : variable !== undefined
-              ? trie.variable(node, variable)
-              : positional && i < MAX_POSITION
-                ? trie.position(node, i)
-                : trie.anyItem(node);
-          depths[top] = depth + 1;
-          stackKeys[top] = '';
-          top++;
-        }
-      } else {
-        const obj = v as Record<string, unknown>;
-        const keys = Object.keys(obj);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          const k = keys[i]!;
-          values[top] = obj[k];
-          stackNodes[top] = node && trie.key(node, k);
-          depths[top] = depth + 1;
-          stackKeys[top] = k;
-          top++;
-        }
-      }
-    }
-  } finally {
-    // Nothing of this record stays reachable through the stack (an early return leaves some).
-    for (let i = 0; i < top; i++) values[i] = undefined;
-    if (values.length > POOL_KEPT)
-      values.length = stackNodes.length = depths.length = stackKeys.length = POOL_KEPT;
+  const s = scratch;
+  const refused = walkRecord(root, limits, trie, s);
+  if (refused !== undefined) return { ok: false, reason: refused };
+  const entries: FlatEntry[] = [];
+  for (let i = 0; i < s.count; i++) {
+    const node = s.nodes[i]!;
+    entries.push({ path: node.path, node, kind: KINDS[s.kinds[i]!]!, value: s.values[i] });
   }
-  return { ok: true, entries, dropped };
+  return { ok: true, entries, dropped: s.dropped };
 }

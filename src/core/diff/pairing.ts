@@ -1,4 +1,4 @@
-import type { FlatEntry, Scalar } from './flatten.js';
+import { OBJECT, type FlattenScratch, type Scalar } from './flatten.js';
 
 /**
  * Value evidence from paired captures: the same participation sent by 1.0 and by 2.0 (paired by
@@ -21,6 +21,10 @@ export const MAX_PENDING_BYTES = 48 * 1024 * 1024;
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.\d{1,9})?(?:Z|[+-]00:?00)?$/;
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /**
  * The comparable form of a value: trimmed; a date
  * and time reduced to "YYYY-MM-DD HH:mm:ss" (1.0 sent no milliseconds); text equals a number when
@@ -33,7 +37,9 @@ export function normalizeValue(v: Scalar | undefined): string | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
   const t = v.trim();
   if (t === '') return undefined;
-  const d = t.length <= 40 ? DATE_TIME.exec(t) : null;
+  // DATE_TIME starts with four digits and a dash: other text skips the pattern.
+  const d =
+    t.length <= 40 && t.charCodeAt(4) === 45 && isDigit(t.charCodeAt(0)) ? DATE_TIME.exec(t) : null;
   if (d) return `${d[1]} ${d[2]}`;
   return t.length > MAX_COMPARED_CHARS
     ? `${detached(t.slice(0, MAX_COMPARED_CHARS))}…${t.length}`
@@ -80,6 +86,9 @@ export interface ValueEvidence {
   compared: number;
   /** 2.0 path → pairs in which it held the same value. */
   agree: Map<string, number>;
+  /** Internal: the last pair that counted an agreement, and the 2.0 paths it counted. */
+  pair?: number;
+  pairPaths?: string[];
 }
 
 export interface PairingStats {
@@ -90,9 +99,26 @@ export interface PairingStats {
   notKept: number;
 }
 
+const LENGTH_SLOTS = 512;
+const lengthSlot = (s: string): number => (s.length < LENGTH_SLOTS ? s.length : LENGTH_SLOTS - 1);
+
 interface Pending {
-  values: Array<[string, string]>;
+  /** The first comparable value of each 1.0 path, flat: path, value, path, value… */
+  values: string[];
   raw: unknown;
+}
+
+/** Counts that the 2.0 `path` agreed with the 1.0 path of `ev` in pair `pair` (once per pair). */
+function agree(ev: ValueEvidence, path: string, pair: number): void {
+  const done = ev.pairPaths!;
+  if (ev.pair !== pair) {
+    ev.pair = pair;
+    done.length = 0;
+  } else if (done.includes(path)) return;
+  done.push(path);
+  const c = ev.agree.get(path);
+  if (c !== undefined) ev.agree.set(path, c + 1);
+  else if (ev.agree.size < MAX_CANDIDATES_PER_PATH) ev.agree.set(path, 1);
 }
 
 /** Pairs 1.0 and 2.0 payloads by participation id and counts where 1.0 values reappear. */
@@ -102,6 +128,11 @@ export class PairCollector {
   private rawBytes = 0;
   private readonly evidence = new Map<string, ValueEvidence>();
   private readonly stats: PairingStats = { v1WithId: 0, v2WithId: 0, pairs: 0, notKept: 0 };
+  /** Reused per record: the 1.0 paths already kept, the twin's values → their evidence. */
+  private readonly keptPaths = new Set<string>();
+  private readonly byValue = new Map<string, ValueEvidence | ValueEvidence[]>();
+  /** Lengths of the twin's values (slot LENGTH_SLOTS - 1: that long or longer): most 2.0 values skip the lookup. */
+  private readonly lengths = new Uint8Array(LENGTH_SLOTS);
   /** The first pair (or, without pairs, the first payload of each side) for report snippets. */
   sample: { v1?: unknown; v2?: unknown; paired: boolean } = { paired: false };
 
@@ -115,12 +146,14 @@ export class PairCollector {
    * Offers one 1.0 payload; kept (bounded) until its 2.0 twin arrives. `idPaths` overrides the
    * 1.0 id keys (a "1.0" side that is really 2.0 carries its id at `id`).
    */
-  addV1(entries: readonly FlatEntry[], raw: unknown, idPaths = this.v1IdPaths): void {
+  addV1(w: FlattenScratch, raw: unknown, idPaths = this.v1IdPaths): void {
     if (this.sample.v1 === undefined) this.sample.v1 = raw;
+    const { nodes, values } = w;
+    const n = w.count;
     let id: string | undefined;
-    for (const e of entries) {
-      if (idPaths.includes(e.path)) {
-        id = normalizeId(e.value);
+    for (let i = 0; i < n; i++) {
+      if (idPaths.includes(nodes[i]!.path)) {
+        id = normalizeId(values[i]);
         if (id) break;
       }
     }
@@ -131,28 +164,40 @@ export class PairCollector {
       this.stats.notKept++;
       return;
     }
-    const values: Array<[string, string]> = [];
+    // One flat array a payload (the pending payloads are most of what survives into the old
+    // generation); a 1.0 path occurring twice (inside `[]`) keeps its first value, the only one
+    // a pair compares, but every value counts towards the byte bound as before.
+    const kept: string[] = [];
+    const keptPaths = this.keptPaths;
+    keptPaths.clear();
     let text = 0;
-    for (const e of entries) {
-      text += e.path.length + (typeof e.value === 'string' ? e.value.length : 8);
-      const n = normalizeValue(e.value);
-      if (n === undefined) continue;
-      values.push([e.path, n]);
-      this.pendingBytes += e.path.length + n.length + 32;
+    for (let i = 0; i < n; i++) {
+      const path = nodes[i]!.path;
+      const v = values[i];
+      text += path.length + (typeof v === 'string' ? v.length : 8);
+      const c = normalizeValue(v);
+      if (c === undefined) continue;
+      this.pendingBytes += path.length + c.length + 32;
+      if (keptPaths.has(path)) continue;
+      keptPaths.add(path);
+      kept.push(path, c);
     }
+    keptPaths.clear();
     // The raw payload (for the report snippet) is kept for the first few only, bounded by bytes.
     const keepRaw = this.stats.v1WithId <= RAW_KEPT && this.rawBytes + text <= RAW_KEPT_BYTES;
     if (keepRaw) this.rawBytes += text;
-    this.pending.set(id, { values, raw: keepRaw ? raw : undefined });
+    this.pending.set(id, { values: kept, raw: keepRaw ? raw : undefined });
   }
 
   /** Offers one 2.0 payload: when its 1.0 twin is waiting, records where each value went. */
-  addV2(entries: readonly FlatEntry[], raw: unknown): void {
+  addV2(w: FlattenScratch, raw: unknown): void {
     if (this.sample.v2 === undefined && !this.sample.paired) this.sample.v2 = raw;
+    const { nodes, kinds, values } = w;
+    const count = w.count;
     let id: string | undefined;
-    for (const e of entries) {
-      if (e.path === this.v2IdPath) {
-        id = normalizeId(e.value);
+    for (let i = 0; i < count; i++) {
+      if (nodes[i]!.path === this.v2IdPath) {
+        id = normalizeId(values[i]);
         break;
       }
     }
@@ -168,37 +213,36 @@ export class PairCollector {
     // normalised and looked up once, and only values that occur on the 1.0 side cost more.
     // A 1.0 path occurring twice in one payload (inside `[]`) counts once per pair, with its
     // first value.
-    const firstOf = new Map<string, ValueEvidence>();
-    const byValue = new Map<string, ValueEvidence[]>();
-    for (const [path, n] of twin.values) {
-      if (firstOf.has(path)) continue;
+    const byValue = this.byValue;
+    const lengths = this.lengths;
+    const tv = twin.values;
+    for (let j = 0; j < tv.length; j += 2) {
+      const path = tv[j]!;
+      const n = tv[j + 1]!;
       let ev = this.evidence.get(path);
-      if (!ev) this.evidence.set(path, (ev = { compared: 0, agree: new Map() }));
+      if (!ev)
+        this.evidence.set(path, (ev = { compared: 0, agree: new Map(), pair: 0, pairPaths: [] }));
       ev.compared++;
-      firstOf.set(path, ev);
-      const list = byValue.get(n);
-      if (list) list.push(ev);
-      else byValue.set(n, [ev]);
+      lengths[lengthSlot(n)] = 1;
+      const had = byValue.get(n);
+      if (had === undefined) byValue.set(n, ev);
+      else if (Array.isArray(had)) had.push(ev);
+      else byValue.set(n, [had, ev]);
     }
-    // 2.0 paths already counted for a 1.0 path in this pair (a 2.0 path inside `[]` holding
-    // the same value twice counts once).
-    const counted = new Map<ValueEvidence, Set<string>>();
-    for (const e of entries) {
-      if (e.kind === 'object' || e.kind === 'array') continue;
-      const n = comparableOf(e.value);
-      if (n === undefined) continue;
-      const evs = byValue.get(n);
-      if (!evs) continue;
-      for (const ev of evs) {
-        let done = counted.get(ev);
-        if (!done) counted.set(ev, (done = new Set()));
-        if (done.has(e.path)) continue;
-        done.add(e.path);
-        const count = ev.agree.get(e.path);
-        if (count !== undefined) ev.agree.set(e.path, count + 1);
-        else if (ev.agree.size < MAX_CANDIDATES_PER_PATH) ev.agree.set(e.path, 1);
-      }
+    // A 2.0 path inside `[]` holding the same value twice counts once per pair (agree()).
+    const pair = this.stats.pairs;
+    for (let i = 0; i < count; i++) {
+      if (kinds[i]! >= OBJECT) continue;
+      const n = comparableOf(values[i]);
+      if (n === undefined || lengths[lengthSlot(n)] === 0) continue;
+      const hit = byValue.get(n);
+      if (hit === undefined) continue;
+      const path = nodes[i]!.path;
+      if (!Array.isArray(hit)) agree(hit, path, pair);
+      else for (const ev of hit) agree(ev, path, pair);
     }
+    byValue.clear();
+    for (let j = 1; j < tv.length; j += 2) lengths[lengthSlot(tv[j]!)] = 0;
   }
 
   /** Evidence per 1.0 path and the pairing counts. */

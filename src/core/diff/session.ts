@@ -9,12 +9,7 @@ import {
   type Severity,
 } from './classify.js';
 import { discoverCorrespondences } from './correspond.js';
-import {
-  FlattenScratch,
-  flattenRecord,
-  PAYLOAD_RECORD_LIMITS,
-  type RecordLimits,
-} from './flatten.js';
+import { FlattenScratch, PAYLOAD_RECORD_LIMITS, walkRecord, type RecordLimits } from './flatten.js';
 import { V1_ID_KEYS, V2_ID_PATH } from './known.js';
 import { maskRecord } from './mask.js';
 import { PairCollector, type PairingStats } from './pairing.js';
@@ -145,23 +140,27 @@ export class DiffSession {
 
   /** Adds a 1.0 payload; returns why it is invalid, or undefined when it was taken. */
   addV1(value: unknown): string | undefined {
-    const r = flattenRecord(value, this.limits, this.v1.trie, this.scratch);
-    if (!r.ok) return r.reason;
-    this.v1.add(r.entries, r.dropped);
+    const w = this.scratch;
+    // Walked into the scratch first and committed only when whole: a refused record (too deep,
+    // too many values) leaves no trace in the shape or the pairing.
+    const refused = walkRecord(value, this.limits, this.v1.trie, w);
+    if (refused !== undefined) return refused;
+    this.v1.add(w);
     if (looksLikeV2(value)) {
       this.v2Like.v1++;
-      this.pairs.addV1(r.entries, value, [V2_ID_PATH]);
-    } else this.pairs.addV1(r.entries, value);
+      this.pairs.addV1(w, value, [V2_ID_PATH]);
+    } else this.pairs.addV1(w, value);
     return undefined;
   }
 
   /** Adds a 2.0 payload; returns why it is invalid, or undefined when it was taken. */
   addV2(value: unknown): string | undefined {
-    const r = flattenRecord(value, this.limits, this.v2.trie, this.scratch);
-    if (!r.ok) return r.reason;
-    this.v2.add(r.entries, r.dropped);
+    const w = this.scratch;
+    const refused = walkRecord(value, this.limits, this.v2.trie, w);
+    if (refused !== undefined) return refused;
+    this.v2.add(w);
     if (looksLikeV2(value)) this.v2Like.v2++;
-    this.pairs.addV2(r.entries, value);
+    this.pairs.addV2(w, value);
     return undefined;
   }
 

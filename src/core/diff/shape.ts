@@ -1,4 +1,15 @@
-import { KINDS, PathTrie, type FlatEntry, type Kind } from './flatten.js';
+import {
+  ARRAY,
+  BOOLEAN,
+  KINDS,
+  NULL,
+  NUMBER,
+  OBJECT,
+  PathTrie,
+  STRING,
+  type FlattenScratch,
+  type Kind,
+} from './flatten.js';
 import { displayValue, fieldOfPath, isPersonalField } from './mask.js';
 
 /** An example value as reports show it. */
@@ -40,6 +51,12 @@ export const MAX_SHAPE_PATHS = 20_000;
 
 const NUMERIC_TEXT = /^-?(?:0|[1-9]\d{0,15})(?:\.\d{1,15})?$/;
 
+/** False for text NUMERIC_TEXT cannot match (it starts with "-" or a digit): most text skips the pattern. */
+function maybeNumericText(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c === 45 || (c >= 48 && c <= 57);
+}
+
 function emptyKinds(): Record<Kind, number> {
   return { string: 0, number: 0, boolean: 0, null: 0, object: 0, array: 0 };
 }
@@ -59,15 +76,17 @@ export class ShapeAccumulator {
     this.trie = new PathTrie(maxPaths);
   }
 
-  /** Adds one payload flattened with this accumulator's trie; `dropped` nodes were over the path cap. */
-  add(entries: readonly FlatEntry[], dropped = 0): void {
+  /** Adds one payload walked (walkRecord) with this accumulator's trie. */
+  add(w: FlattenScratch): void {
     const rec = ++this.records;
-    this.dropped += dropped;
-    for (const e of entries) {
-      let s = e.node.stats as PathStats | undefined;
+    this.dropped += w.dropped;
+    const { nodes, kinds, values } = w;
+    for (let i = 0, n = w.count; i < n; i++) {
+      const node = nodes[i]!;
+      let s = node.stats as PathStats | undefined;
       if (!s) {
         s = {
-          path: e.path,
+          path: node.path,
           present: 0,
           kinds: emptyKinds(),
           empties: 0,
@@ -75,20 +94,39 @@ export class ShapeAccumulator {
           examples: [],
           lastRecord: 0,
           exampleTries: 0,
-          personal: isPersonalField(fieldOfPath(e.path)),
+          personal: isPersonalField(fieldOfPath(node.path)),
         };
-        e.node.stats = s;
-        this.paths.set(e.path, s);
+        node.stats = s;
+        this.paths.set(node.path, s);
       }
       if (s.lastRecord !== rec) {
         s.lastRecord = rec;
         s.present++;
       }
-      s.kinds[e.kind]++;
-      const v = e.value;
-      if (typeof v === 'string') {
-        if (v === '') s.empties++;
-        else if (v.length <= 32 && NUMERIC_TEXT.test(v)) s.numericText++;
+      const v = values[i];
+      switch (kinds[i]) {
+        case STRING: {
+          s.kinds.string++;
+          const t = v as string;
+          if (t === '') s.empties++;
+          else if (t.length <= 32 && maybeNumericText(t) && NUMERIC_TEXT.test(t)) s.numericText++;
+          break;
+        }
+        case NUMBER:
+          s.kinds.number++;
+          break;
+        case BOOLEAN:
+          s.kinds.boolean++;
+          break;
+        case NULL:
+          s.kinds.null++;
+          break;
+        case OBJECT:
+          s.kinds.object++;
+          break;
+        case ARRAY:
+          s.kinds.array++;
+          break;
       }
       if (
         v !== undefined &&
@@ -98,7 +136,7 @@ export class ShapeAccumulator {
         s.exampleTries < MAX_EXAMPLE_TRIES
       ) {
         s.exampleTries++;
-        const shown = typeof v === 'string' ? displayValue(e.path, v, 40, s.personal) : v;
+        const shown = typeof v === 'string' ? displayValue(node.path, v, 40, s.personal) : v;
         if (!s.examples.includes(shown)) s.examples.push(shown);
       }
     }

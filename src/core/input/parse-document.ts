@@ -1,26 +1,18 @@
 import { isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
 import type { Problem } from '../path.js';
-import { jsonExtent, scanJson, lineColumn } from './json-scan.js';
+import { lineColumn } from './json-scan.js';
 import { checkStructure, type StructureLimits } from './limits.js';
+import {
+  parseJsonDocumentText,
+  type DocumentFormat,
+  type ParsedDocument,
+} from './parse-json-document.js';
 import { yamlExtent } from './yaml-scan.js';
 
-export type DocumentFormat = 'json' | 'yaml';
+export { detectFormat, type DocumentFormat, type ParsedDocument } from './parse-json-document.js';
 
 /** Largest number of YAML alias expansions accepted (a "billion laughs" file needs millions). */
 export const MAX_YAML_ALIASES = 100;
-
-export type ParsedDocument =
-  | { ok: true; value: unknown; format: DocumentFormat; yaml?: Document }
-  | { ok: false; problems: Problem[]; format: DocumentFormat };
-
-/** Picks the format from the file name; content decides for names without a known extension. */
-export function detectFormat(name: string, text: string): DocumentFormat {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.json')) return 'json';
-  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
-  const first = text.trimStart()[0];
-  return first === '{' || first === '[' ? 'json' : 'yaml';
-}
 
 /**
  * Parses untrusted JSON or YAML text into plain data with every bound of `limits` enforced:
@@ -31,91 +23,61 @@ export function parseDocumentText(
   format: DocumentFormat,
   limits: StructureLimits,
 ): ParsedDocument {
+  if (format === 'json') return parseJsonDocumentText(text, limits);
   if (text.trim() === '')
     return { ok: false, format, problems: [{ path: [], message: 'the file is empty' }] };
   let value: unknown;
   let yamlDoc: Document | undefined;
-  if (format === 'json') {
-    // Judged on the text first (one cheap pass), before the scanner and JSON.parse build anything.
-    // (The depth is left to the scanner, which reports its line and column.)
-    if (jsonExtent(text).items > limits.maxKeys) {
-      const message = `more than ${limits.maxKeys} keys and items in total`;
-      return { ok: false, format, problems: [{ path: [], message }] };
-    }
-    const scan = scanJson(text, limits.maxDepth);
-    if (scan.error) {
-      const { line, column } = lineColumn(text, scan.error.offset);
-      return {
-        ok: false,
-        format,
-        problems: [{ path: [], message: scan.error.message, line, column }],
-      };
-    }
-    if (scan.duplicates.length > 0) {
-      return {
-        ok: false,
-        format,
-        problems: scan.duplicates.map((d) => ({
-          path: [...d.path, d.key],
-          message: 'duplicate key',
-        })),
-      };
-    }
-    value = JSON.parse(text);
-  } else {
-    const tooBig = yamlTextProblem(text, limits);
-    if (tooBig) return { ok: false, format, problems: [{ path: [], message: tooBig }] };
-    try {
-      yamlDoc = parseDocument(text, {
-        // Checked below in one pass: the library's own check compares each key with every
-        // earlier one (a 50 000-key map took minutes).
-        uniqueKeys: false,
-        prettyErrors: true,
-        strict: true,
-        stringKeys: false,
-      });
-    } catch (e) {
-      return {
-        ok: false,
-        format,
-        problems: [{ path: [], message: `cannot parse YAML: ${(e as Error).message}` }],
-      };
-    }
-    if (yamlDoc.errors.length > 0) {
-      return {
-        ok: false,
-        format,
-        problems: yamlDoc.errors.map((err) => {
-          const pos = err.linePos?.[0];
-          const message = (err.message.split('\n')[0] ?? err.message).replace(
-            / at line \d+, column \d+:?$/,
-            '',
-          );
-          return pos
-            ? { path: [], message, line: pos.line, column: pos.col }
-            : { path: [], message };
-        }),
-      };
-    }
-    const dups = duplicateYamlKeys(yamlDoc, text);
-    if (dups.length > 0) return { ok: false, format, problems: dups };
-    try {
-      value = yamlDoc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-    } catch (e) {
-      const msg = (e as Error).message;
-      return {
-        ok: false,
-        format,
-        problems: [
-          {
-            path: [],
-            message: /alias/i.test(msg)
-              ? `too many YAML alias expansions (limit ${MAX_YAML_ALIASES})`
-              : `cannot read YAML: ${msg}`,
-          },
-        ],
-      };
-    }
+  const tooBig = yamlTextProblem(text, limits);
+  if (tooBig) return { ok: false, format, problems: [{ path: [], message: tooBig }] };
+  try {
+    yamlDoc = parseDocument(text, {
+      // Checked below in one pass: the library's own check compares each key with every
+      // earlier one (a 50 000-key map took minutes).
+      uniqueKeys: false,
+      prettyErrors: true,
+      strict: true,
+      stringKeys: false,
+    });
+  } catch (e) {
+    return {
+      ok: false,
+      format,
+      problems: [{ path: [], message: `cannot parse YAML: ${(e as Error).message}` }],
+    };
+  }
+  if (yamlDoc.errors.length > 0) {
+    return {
+      ok: false,
+      format,
+      problems: yamlDoc.errors.map((err) => {
+        const pos = err.linePos?.[0];
+        const message = (err.message.split('\n')[0] ?? err.message).replace(
+          / at line \d+, column \d+:?$/,
+          '',
+        );
+        return pos ? { path: [], message, line: pos.line, column: pos.col } : { path: [], message };
+      }),
+    };
+  }
+  const dups = duplicateYamlKeys(yamlDoc, text);
+  if (dups.length > 0) return { ok: false, format, problems: dups };
+  try {
+    value = yamlDoc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    const msg = (e as Error).message;
+    return {
+      ok: false,
+      format,
+      problems: [
+        {
+          path: [],
+          message: /alias/i.test(msg)
+            ? `too many YAML alias expansions (limit ${MAX_YAML_ALIASES})`
+            : `cannot read YAML: ${msg}`,
+        },
+      ],
+    };
   }
   const problems = checkStructure(value, limits);
   if (problems.length > 0) return { ok: false, format, problems };
