@@ -1,7 +1,7 @@
 // A/B rounds for receiver work: wrk against each server in turn, interleaved, reporting each
 // server's own CPU µs per request (steadier than req/s when neighbours share the cores) and the
 // median of per-round ratios against the first server.
-//   node bench/receiver-ab.js [--rounds 5] [--secs 6] [--json] fastify listen [listen=/other/bin/qwh.js]
+//   node bench/receiver-ab.js [--rounds 5] [--secs 6] [--json] [--together] fastify listen [listen=/other/bin/qwh.js]
 // Servers: minimal, fastify, listen (this checkout's bin/qwh.js) or listen=PATH (another build's bin).
 // Unlike bench/run.js, wrk runs asynchronously so this process keeps draining listen's stdout.
 import { spawn, spawnSync } from 'node:child_process';
@@ -32,6 +32,7 @@ const flag = (name) => {
 const rounds = Number(opt('--rounds', '5'));
 const secs = Number(opt('--secs', '6'));
 const json = flag('--json');
+const together = flag('--together');
 const names = argv.length > 0 ? argv : ['fastify', 'listen'];
 
 const secret = 'bench-secret-0123456789';
@@ -83,22 +84,38 @@ const wrk = (url) =>
 
 const out = Object.fromEntries(names.map((n) => [n, []]));
 const loads = [];
+// One server measured: its CPU and system time around a wrk run.
+const measureOne = async (name, srv, i) => {
+  const cpu0 = cpuMicros(srv.child.pid);
+  const sys0 = sysTicks(srv.child.pid);
+  const r = await wrk(srv.match[1]);
+  const cpu1 = cpuMicros(srv.child.pid);
+  const sys = ((sysTicks(srv.child.pid) - sys0) * 1e4) / r.requests;
+  if (r.non2xx > 0) throw new Error(`${name} answered ${r.non2xx} non-2xx`);
+  const row = { rps: r.requests / r.seconds, cpuUs: (cpu1 - cpu0) / r.requests, sys };
+  out[name].push(row);
+  process.stderr.write(
+    `round ${i + 1} ${name}: ${row.rps.toFixed(0)} req/s, ${row.cpuUs.toFixed(1)} µs CPU/req (${row.sys.toFixed(1)} system)\n`,
+  );
+};
+const start = (name) => startProcess(node, argvOf(name), /(http:\/\/127\.0\.0\.1:\d+\/)/, { env });
 for (let i = 0; i < rounds; i++) {
-  for (const name of names) {
-    const srv = await startProcess(node, argvOf(name), /(http:\/\/127\.0\.0\.1:\d+\/)/, { env });
+  loads.push(loadavg()[0]);
+  if (together) {
+    // All servers under load at once: each round's neighbours are the same for every server
+    // (req/s are then shares of the machine, the CPU per request is what compares).
+    const srvs = await Promise.all(names.map(start));
     try {
-      loads.push(loadavg()[0]);
-      const cpu0 = cpuMicros(srv.child.pid);
-      const sys0 = sysTicks(srv.child.pid);
-      const r = await wrk(srv.match[1]);
-      const cpu1 = cpuMicros(srv.child.pid);
-      const sys = ((sysTicks(srv.child.pid) - sys0) * 1e4) / r.requests;
-      if (r.non2xx > 0) throw new Error(`${name} answered ${r.non2xx} non-2xx`);
-      const row = { rps: r.requests / r.seconds, cpuUs: (cpu1 - cpu0) / r.requests, sys };
-      out[name].push(row);
-      process.stderr.write(
-        `round ${i + 1} ${name}: ${row.rps.toFixed(0)} req/s, ${row.cpuUs.toFixed(1)} µs CPU/req (${row.sys.toFixed(1)} system)\n`,
-      );
+      await Promise.all(names.map((n, k) => measureOne(n, srvs[k], i)));
+    } finally {
+      await Promise.all(srvs.map((s) => stop(s.child)));
+    }
+    continue;
+  }
+  for (const name of names) {
+    const srv = await start(name);
+    try {
+      await measureOne(name, srv, i);
     } finally {
       await stop(srv.child);
     }

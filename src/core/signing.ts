@@ -180,7 +180,9 @@ export function verifySignature(
   if (!DIGEST_SHAPE[SIGNATURE_DIGEST_ENCODING].test(digest)) {
     return { ok: false, reason: 'wrong-encoding', detail: doctor(shapeDetail(digest)) };
   }
-  const expected = Buffer.from(hmacHex(secret, body), SIGNATURE_DIGEST_ENCODING);
+  // The raw MAC against the decoded digest: the same comparison as encoding the MAC, without
+  // a 64-character string and its decoding per delivery.
+  const expected = createHmac('sha256', keyBytes(secret)).update(body).digest();
   const given = Buffer.from(digest, SIGNATURE_DIGEST_ENCODING);
   if (!timingSafeEqual(expected, given)) {
     return { ok: false, reason: 'mismatch', detail: doctor(MESSAGES.sign.doctor.mismatch) };
