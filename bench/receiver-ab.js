@@ -2,7 +2,8 @@
 // server's own CPU µs per request (steadier than req/s when neighbours share the cores) and the
 // median of per-round ratios against the first server.
 //   node bench/receiver-ab.js [--rounds 5] [--secs 6] [--json] [--together] fastify listen [listen=/other/bin/qwh.js]
-// Servers: minimal, fastify, listen (this checkout's bin/qwh.js) or listen=PATH (another build's bin).
+// Servers: minimal, fastify, listen (this checkout's bin/qwh.js) or listen=PATH (another build's
+// bin), each optionally followed by +KEY=VALUE environment variables of its own.
 // Unlike bench/run.js, wrk runs asynchronously so this process keeps draining listen's stdout.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -51,7 +52,8 @@ const signature = spawnSync(
   { encoding: 'utf8', env },
 ).stdout.trim();
 
-const argvOf = (name) => {
+const argvOf = (spec) => {
+  const [name] = spec.split('+');
   if (name === 'minimal') return [join(root, 'bench/servers/minimal.js')];
   if (name === 'fastify') return [join(root, 'bench/servers/fastify-ajv.js')];
   const [, path] = name.split('=');
@@ -98,7 +100,18 @@ const measureOne = async (name, srv, i) => {
     `round ${i + 1} ${name}: ${row.rps.toFixed(0)} req/s, ${row.cpuUs.toFixed(1)} µs CPU/req (${row.sys.toFixed(1)} system)\n`,
   );
 };
-const start = (name) => startProcess(node, argvOf(name), /(http:\/\/127\.0\.0\.1:\d+\/)/, { env });
+// `NAME+KEY=VALUE+…` adds environment variables for that server only.
+const envOf = (spec) => ({
+  ...env,
+  ...Object.fromEntries(
+    spec
+      .split('+')
+      .slice(1)
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  ),
+});
+const start = (spec) =>
+  startProcess(node, argvOf(spec), /(http:\/\/127\.0\.0\.1:\d+\/)/, { env: envOf(spec) });
 for (let i = 0; i < rounds; i++) {
   loads.push(loadavg()[0]);
   if (together) {
