@@ -2,9 +2,18 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { SECRET_ENCODING, SIGNATURE_DIGEST_ENCODING, SIGNATURE_PREFIX } from './assumptions.js';
 import { MESSAGES } from '../messages/index.js';
 
+// The last secret's bytes: a receiver checks every delivery with the same one or two secrets.
+let lastSecret: string | undefined;
+let lastKey: Uint8Array = new Uint8Array(0);
+
 /** Bytes of a secret as Qualifio keys the HMAC with them. */
 function keyBytes(secret: string | Uint8Array): Uint8Array {
-  return typeof secret === 'string' ? Buffer.from(secret, SECRET_ENCODING) : secret;
+  if (typeof secret !== 'string') return secret;
+  if (secret !== lastSecret) {
+    lastKey = Buffer.from(secret, SECRET_ENCODING);
+    lastSecret = secret;
+  }
+  return lastKey;
 }
 
 /** HMAC-SHA256 of the exact body bytes keyed with the secret, as Qualifio encodes the digest. */
