@@ -1,4 +1,4 @@
-import type { Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 /**
@@ -7,8 +7,13 @@ import type { Socket } from 'node:net';
  * connected and sent nothing, or an idle keep-alive); only when every connection is busy is the
  * new one dropped. `server.maxConnections` alone would refuse every sender until the idle
  * sockets time out (2 000 idle connections locked `qwh listen` out for 10 s).
+ * Returns what the server's request handler calls first for each request (one call, where a
+ * second 'request' listener would make every emit walk a listener array).
  */
-export function capConnections(server: Server, max: number): void {
+export function capConnections(
+  server: Server,
+  max: number,
+): (req: IncomingMessage, res: ServerResponse) => void {
   // Insertion order is age: the first idle entry is the oldest idle connection. A connection is
   // busy while its latest response is unfinished (requests on one connection come one at a
   // time); asked only at the cap, so a delivery costs one Map lookup and no listener.
@@ -33,8 +38,8 @@ export function capConnections(server: Server, max: number): void {
     open.set(socket, { res: undefined });
     socket.once('close', () => open.delete(socket));
   });
-  server.on('request', (req, res) => {
+  return (req, res) => {
     const st = open.get(req.socket);
     if (st) st.res = res;
-  });
+  };
 }

@@ -372,6 +372,29 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
     direct.emit({ ...e, at: now(), status: a.status, forward: a.forward });
   };
 
+  const pathOf = (req: IncomingMessage): string => (req.url ?? '/').split('?')[0] ?? '/';
+  const tooLarge = (req: IncomingMessage, res: ServerResponse, bytes: number): void => {
+    // Stop reading, answer, close: the excess is never buffered.
+    req.pause();
+    req.removeAllListeners('data');
+    res.on('finish', () => setTimeout(() => req.socket.destroy(), 200).unref());
+    answer(res, 413, errorBody(R.tooLarge(max)), true);
+    emit({
+      method: req.method ?? '',
+      path: pathOf(req),
+      bytes,
+      status: 413,
+      result: 'rejected',
+      reason: R.tooLarge(max),
+      test: req.headers['x-qwh-test'] === '1',
+    });
+  };
+  const ignore = (): void => {
+    // The client went away mid-body (or a timeout fired): nothing to answer.
+  };
+  // Assigned right below: the cap needs the server, the handler the cap.
+  // eslint-disable-next-line prefer-const
+  let track: ReturnType<typeof capConnections>;
   const server = createServer(
     {
       headersTimeout: opts.headersTimeoutMs ?? 10_000,
@@ -382,37 +405,21 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
       maxHeaderSize: 16 * 1024,
     },
     (req, res) => {
+      track(req, res);
       stats.received++;
       const method = req.method ?? '';
-      const pathOf = (): string => (req.url ?? '/').split('?')[0] ?? '/';
       if (method === 'GET' || method === 'HEAD') {
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
         res.end(MESSAGES.listen.index);
         stats.received--; // a health check is not a delivery
         return;
       }
-      const tooLarge = (bytes: number): void => {
-        // Stop reading, answer, close: the excess is never buffered.
-        req.pause();
-        req.removeAllListeners('data');
-        res.on('finish', () => setTimeout(() => req.socket.destroy(), 200).unref());
-        answer(res, 413, errorBody(R.tooLarge(max)), true);
-        emit({
-          method,
-          path: pathOf(),
-          bytes,
-          status: 413,
-          result: 'rejected',
-          reason: R.tooLarge(max),
-          test: req.headers['x-qwh-test'] === '1',
-        });
-      };
       if (method !== 'POST') {
         res.setHeader('allow', 'POST, GET');
         answer(res, 405, errorBody(R.method), true);
         emit({
           method,
-          path: pathOf(),
+          path: pathOf(req),
           bytes: 0,
           status: 405,
           result: 'rejected',
@@ -423,7 +430,7 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
         return;
       }
       const declared = Number(req.headers['content-length']);
-      if (Number.isFinite(declared) && declared > max) return tooLarge(declared);
+      if (Number.isFinite(declared) && declared > max) return tooLarge(req, res, declared);
       const chunks: Buffer[] = [];
       let total = 0;
       let over = false;
@@ -432,7 +439,7 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
         total += chunk.length;
         if (total > max) {
           over = true;
-          tooLarge(total);
+          tooLarge(req, res, total);
           return;
         }
         chunks.push(chunk);
@@ -445,12 +452,10 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
         if (opts.relay) void relayed(req, res, body, opts.relay);
         else judge(req, res, body);
       });
-      req.on('error', () => {
-        // The client went away mid-body (or a timeout fired): nothing to answer.
-      });
+      req.on('error', ignore);
     },
   );
-  capConnections(server, opts.maxConnections ?? 2_000);
+  track = capConnections(server, opts.maxConnections ?? 2_000);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(
