@@ -69,7 +69,7 @@ describe('listen reporter', () => {
   it('a --json event line is JSON.stringify of the versioned event, byte for byte', () => {
     const events = [
       delivery(),
-      delivery({ sha256: 'ab'.repeat(32), secret: 'previous', warnings: ['a: "quoted"'] }),
+      { ...delivery({ secret: 'previous', warnings: ['a: "quoted"'] }), sha256: 'ab'.repeat(32) },
       delivery({ status: 502, forward: { message: 'refused', ms: 3 }, id: 'é\u2028' }),
     ];
     for (const e of events) expect(listenJson.event(e)).toBe(JSON.stringify(versioned(e)) + '\n');
