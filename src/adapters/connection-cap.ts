@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 /**
@@ -7,15 +7,24 @@ import type { Socket } from 'node:net';
  * connected and sent nothing, or an idle keep-alive); only when every connection is busy is the
  * new one dropped. `server.maxConnections` alone would refuse every sender until the idle
  * sockets time out (2 000 idle connections locked `qwh listen` out for 10 s).
+ * Returns what the server's request handler calls first for each request (one call, where a
+ * second 'request' listener would make every emit walk a listener array).
  */
-export function capConnections(server: Server, max: number): void {
-  // Insertion order is age: the first idle entry is the oldest idle connection.
-  const open = new Map<Socket, { busy: number }>();
+export function capConnections(
+  server: Server,
+  max: number,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  // Insertion order is age: the first idle entry is the oldest idle connection. A connection is
+  // busy while its latest response is unfinished (requests on one connection come one at a
+  // time); asked only at the cap, so a delivery costs one Map lookup and no listener.
+  const open = new Map<Socket, { res: ServerResponse | undefined }>();
+  const idle = (st: { res: ServerResponse | undefined }): boolean =>
+    st.res === undefined || st.res.writableFinished || st.res.destroyed;
   server.on('connection', (socket: Socket) => {
     if (open.size >= max) {
       let victim: Socket | undefined;
       for (const [s, st] of open)
-        if (st.busy === 0) {
+        if (idle(st)) {
           victim = s;
           break;
         }
@@ -26,15 +35,11 @@ export function capConnections(server: Server, max: number): void {
       open.delete(victim);
       victim.destroy();
     }
-    open.set(socket, { busy: 0 });
+    open.set(socket, { res: undefined });
     socket.once('close', () => open.delete(socket));
   });
-  server.on('request', (req, res) => {
+  return (req, res) => {
     const st = open.get(req.socket);
-    if (!st) return;
-    st.busy++;
-    res.once('close', () => {
-      st.busy = Math.max(0, st.busy - 1);
-    });
-  });
+    if (st) st.res = res;
+  };
 }

@@ -2,9 +2,18 @@ import { createHmac, createSecretKey, hash, timingSafeEqual } from 'node:crypto'
 import { SECRET_ENCODING, SIGNATURE_DIGEST_ENCODING, SIGNATURE_PREFIX } from './assumptions.js';
 import { MESSAGES } from '../messages/index.js';
 
+// The last secret's bytes: a receiver checks every delivery with the same one or two secrets.
+let lastSecret: string | undefined;
+let lastKey: Uint8Array = new Uint8Array(0);
+
 /** Bytes of a secret as Qualifio keys the HMAC with them. */
 function keyBytes(secret: string | Uint8Array): Uint8Array {
-  return typeof secret === 'string' ? Buffer.from(secret, SECRET_ENCODING) : secret;
+  if (typeof secret !== 'string') return secret;
+  if (secret !== lastSecret) {
+    lastKey = Buffer.from(secret, SECRET_ENCODING);
+    lastSecret = secret;
+  }
+  return lastKey;
 }
 
 /** HMAC-SHA256 of the exact body bytes keyed with the secret, as Qualifio encodes the digest. */
@@ -190,7 +199,9 @@ export function verifySignature(
   if (!DIGEST_SHAPE[SIGNATURE_DIGEST_ENCODING].test(digest)) {
     return { ok: false, reason: 'wrong-encoding', detail: doctor(shapeDetail(digest)) };
   }
-  const expected = Buffer.from(hmacHex(secret, body), SIGNATURE_DIGEST_ENCODING);
+  // The raw MAC against the decoded digest: the same comparison as encoding the MAC, without
+  // a 64-character string and its decoding per delivery.
+  const expected = createHmac('sha256', keyBytes(secret)).update(body).digest();
   const given = Buffer.from(digest, SIGNATURE_DIGEST_ENCODING);
   if (!timingSafeEqual(expected, given)) {
     return { ok: false, reason: 'mismatch', detail: doctor(MESSAGES.sign.doctor.mismatch) };

@@ -34,4 +34,49 @@ describe('idle connections at the cap', () => {
       await r.close();
     }
   }, 30_000);
+
+  it('busy connections are never evicted; one whose answer went out is', async () => {
+    // Answers held back by a relay hook keep their connections busy.
+    const release: Array<() => void> = [];
+    const r = await startReceiver({
+      maxConnections: 2,
+      relay: () =>
+        new Promise((resolve) =>
+          release.push(() =>
+            resolve({ status: 200, body: Buffer.from('ok'), forward: { status: 200, ms: 0 } }),
+          ),
+        ),
+    });
+    const send = (): Promise<string> =>
+      new Promise((resolve) => {
+        const s = connect(r.port, '127.0.0.1', () =>
+          s.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}'),
+        );
+        let got = '';
+        s.on('data', (d) => {
+          got += String(d);
+          if (got.endsWith('ok')) resolve(got.split(' ')[1] ?? '');
+        });
+        s.on('error', () => resolve('reset'));
+        s.on('close', () => resolve(got ? (got.split(' ')[1] ?? '') : 'closed'));
+      });
+    try {
+      const first = send();
+      const second = send();
+      while (release.length < 2) await new Promise((ok) => setTimeout(ok, 10));
+      // Both connections wait on their answers: a third sender is the one dropped.
+      expect(await send()).toBe('closed');
+      release.shift()?.();
+      expect(await first).toBe('200');
+      // The first connection is idle now (kept alive): it makes room for the next sender.
+      const fourth = send();
+      while (release.length < 2) await new Promise((ok) => setTimeout(ok, 10));
+      release.splice(0).forEach((go) => go());
+      expect(await second).toBe('200');
+      expect(await fourth).toBe('200');
+    } finally {
+      release.splice(0).forEach((go) => go());
+      await r.close();
+    }
+  }, 30_000);
 });

@@ -59,3 +59,16 @@ describe('qwh listen judges 2.0 bodies by what is documented', () => {
     expect(id.status).toBe(400);
   });
 });
+
+describe('the answers written out as text are what JSON.stringify gives', () => {
+  it('accepted, then duplicate, for an id that needs escaping (1.0 ids are any string)', async () => {
+    const r = await startReceiver({ version: 1 });
+    const id = 'p"1\\é\u2028😀';
+    const body = JSON.stringify({ ...generateSample(5).v1, participation_id: id });
+    const first = await (await post(r.url, body)).text();
+    const again = await (await post(r.url, body)).text();
+    await r.close();
+    expect(first).toBe(JSON.stringify({ ok: true, id, duplicate: false }));
+    expect(again).toBe(JSON.stringify({ ok: true, id, duplicate: true }));
+  });
+});

@@ -39,6 +39,43 @@ describe('the cheap decode (isUtf8 + non-fatal toString) gives what the strict d
     expect(decodeUtf8Body(body)).toBe(reference(body));
   });
 
+  // The piecewise decode (ASCII runs as Latin-1, non-ASCII runs as UTF-8, words of four bytes
+  // at a time) must not depend on where a character falls against the word boundaries, nor on
+  // how many runs there are (past 64 it hands the rest to the one-call decoder).
+  it("gives the strict decoder's text at every alignment and run count", () => {
+    const pieces = [
+      'a',
+      'bcde',
+      '"',
+      ' ',
+      '\n',
+      'é',
+      'ø',
+      '—',
+      '☕',
+      '𝄞',
+      '日本',
+      '\u0080',
+      '\uffff',
+    ];
+    let seed = 18;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const arena = Buffer.alloc(4096);
+    for (let round = 0; round < 3000; round++) {
+      let text = next(5) === 0 ? '\ufeff' : '';
+      const n = next(round % 10 === 0 ? 400 : 40);
+      for (let k = 0; k < n; k++) text += next(3) ? 'x' : pieces[next(pieces.length)];
+      const raw = Buffer.from(text);
+      const at = next(8);
+      raw.copy(arena, at);
+      const body = arena.subarray(at, at + raw.length);
+      expect(decodeUtf8Body(body)).toBe(reference(body));
+    }
+  });
+
   it('qwh listen answers every one of those bodies as the strict decoder would have it', async () => {
     const events: DeliveryEvent[] = [];
     const r = await startReceiver({ onEvent: (e) => events.push(e) });

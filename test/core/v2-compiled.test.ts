@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validate as isV2Participation } from '../../src/core/payload/v2-compiled.js';
 import { v2Problems } from '../../src/core/payload/v2.js';
-import { checkStructure, PAYLOAD_LIMITS, withinStructure } from '../../src/core/input/limits.js';
+import {
+  ACCOUNT_FILE_LIMITS,
+  checkStructure,
+  PAYLOAD_LIMITS,
+  withinStructure,
+} from '../../src/core/input/limits.js';
 import { generateSample } from '../../src/core/sample/generate.js';
 import { ROOT } from '../helpers/bin.js';
 
@@ -115,6 +120,21 @@ describe('withinStructure (the yes/no walk of listen) agrees with checkStructure
   ])('%s', (_name, value) => {
     expect(withinStructure(value, PAYLOAD_LIMITS)).toBe(
       checkStructure(value, PAYLOAD_LIMITS).length === 0,
+    );
+  });
+
+  // The string and forbidden-key checks the payload limits leave off, under tighter limits.
+  it.each([
+    ['a string at the cap', { a: ['x'.repeat(64 * 1024)] }],
+    ['a string over the cap', { a: ['x'.repeat(64 * 1024 + 1)] }],
+    ['a top-level string over the cap', 'x'.repeat(64 * 1024 + 1)],
+    ['a forbidden key', JSON.parse('{"a":{"__proto__":1}}') as unknown],
+    ['a forbidden key in an array', JSON.parse('[{"constructor":1}]') as unknown],
+    ['32 levels', nest(32)],
+    ['31 levels', nest(31)],
+  ])('%s (account file limits)', (_name, value) => {
+    expect(withinStructure(value, ACCOUNT_FILE_LIMITS)).toBe(
+      checkStructure(value, ACCOUNT_FILE_LIMITS).length === 0,
     );
   });
 });

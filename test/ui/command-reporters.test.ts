@@ -14,9 +14,11 @@ import { renderInitJson } from '../../src/ui/reporters/init.js';
 import {
   createBatchedWriter,
   createListenOutput,
+  listenJson,
   renderListenEvent,
   type ListenEvent,
 } from '../../src/ui/reporters/listen.js';
+import { versioned } from '../../src/ui/reporters/json-document.js';
 import { printSamples } from '../../src/ui/reporters/sample.js';
 import { SIGN_REPORTERS } from '../../src/ui/reporters/sign.js';
 import { VERIFY_REPORTERS } from '../../src/ui/reporters/verify.js';
@@ -62,6 +64,15 @@ describe('listen reporter', () => {
     expect(renderListenEvent(delivery({ warnings: w }), plain)).toBe(
       '10:11:12.345  200  accepted  p-1 (321 B, qwh test)\n    ⚠ form[0].responses[0]: has neither value nor file\n',
     );
+  });
+
+  it('a --json event line is JSON.stringify of the versioned event, byte for byte', () => {
+    const events = [
+      delivery(),
+      { ...delivery({ secret: 'previous', warnings: ['a: "quoted"'] }), sha256: 'ab'.repeat(32) },
+      delivery({ status: 502, forward: { message: 'refused', ms: 3 }, id: 'é\u2028' }),
+    ];
+    for (const e of events) expect(listenJson.event(e)).toBe(JSON.stringify(versioned(e)) + '\n');
   });
 
   it('batches: many events in one turn of the event loop are one write', async () => {
