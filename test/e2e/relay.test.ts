@@ -8,6 +8,7 @@ import type { CaptureRecord } from '../../src/core/migrate/captures.js';
 import { signBody } from '../../src/core/signing.js';
 import { MESSAGES } from '../../src/messages/index.js';
 import { runQwh, tempDir } from '../helpers/bin.js';
+import { basicOf, cutoverAccountYaml } from '../helpers/cutover.js';
 import { spawnListen } from '../helpers/listen.js';
 import { startTestReceiver, type TestReceiver } from '../helpers/migrate-receiver.js';
 
@@ -17,7 +18,7 @@ import { startTestReceiver, type TestReceiver } from '../helpers/migrate-receive
 // `qwh migrate observe`, a delivery signed with the previous secret included (rotation).
 
 const PASS = 's3cr3t-relay-pass';
-const BASIC = `Basic ${Buffer.from(`acme:${PASS}`).toString('base64')}`;
+const BASIC = basicOf(PASS);
 const SECRET = 'relay-secret-new-5c1e9f2a';
 const OLD = 'relay-secret-old-77ab01d3';
 const ENV = { QWH_R_SECRET: SECRET, QWH_R_OLD: OLD, USER: 'ann' };
@@ -117,21 +118,7 @@ beforeEach(async () => {
   });
   await writeFile(
     join(dir, FILE),
-    `version: 1
-account: { id: 4321, name: Acme Media }
-websites:
-  - { id: 1235, name: Acme Sport }
-campaigns:
-  - { id: 99888, name: Winter contest, websiteId: 1235 }
-webhooks:
-  - key: main
-    version: 1
-    scope: account
-    url: http://acme:${PASS}@127.0.0.1:${receiver.port}/main
-    enabled: true
-pushRules:
-  - { level: default, destination: main }
-`,
+    cutoverAccountYaml({ port: receiver.port, pass: PASS, enabledLine: true }),
   );
   cleanup = async () => {
     await receiver.close();

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQwh, tempDir } from '../helpers/bin.js';
+import { RAW_CONTROL } from '../helpers/controls.js';
 import { spawnListen } from '../helpers/listen.js';
 
 // Issue 16 bug 2 + issue 17 #4, #9, #10, issue 16 bug 15: what qwh prints and where it may send.
@@ -21,9 +22,6 @@ const write = (name: string, text: string): string => {
   return file;
 };
 
-/** Anything that can drive a terminal: C0 but tab/newline, DEL, C1, bidi overrides/isolates. */
-// eslint-disable-next-line no-control-regex -- looking for control characters is the point
-const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 // eslint-disable-next-line no-control-regex -- qwh's own colours, the only escapes allowed
 const OWN_STYLES = /\u001b\[(?:1|2|22|31|32|33|36|39)m/g;
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DiffReport } from '../../src/core/diff/session.js';
 import { renderDiffJunit } from '../../src/ui/reporters/diff-ci.js';
 import { BIN, runQwh, tempDir } from '../helpers/bin.js';
+import { RAW_CONTROL } from '../helpers/controls.js';
 import { hasScript, startPty } from '../helpers/pty.js';
 import { findAll, parseXml } from '../helpers/xml.js';
 
@@ -23,9 +24,6 @@ const write = (name: string, text: string): string => {
   return file;
 };
 
-/** Anything that can drive a terminal: C0 but tab/newline, DEL, C1, bidi overrides/isolates. */
-// eslint-disable-next-line no-control-regex -- looking for control characters is the point
-const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const OSC = '\u001b]0;pwned\u0007';
 const NAME = `Acme${OSC}\u001b[2J\r\u009b31m\u202eevil\u2066`;
 
