@@ -1,5 +1,6 @@
 import type { EndpointReport } from '../../core/endpoint/report.js';
 import { MESSAGES } from '../../messages/index.js';
+import { endpointVerdictText } from './endpoint-human.js';
 
 /** Escapes a workflow-command message (GitHub's rules: %, CR, LF). */
 export function escapeGithubData(s: string): string {
@@ -30,12 +31,7 @@ export function renderEndpointGithub(r: EndpointReport): string {
   }
   const M = MESSAGES.endpoint;
   const summary = M.summary(r.counts.pass, r.counts.fail, r.counts.warn, r.counts.skip);
-  const verdict =
-    r.verdict === 'unreachable'
-      ? M.unreachable(r.url)
-      : r.verdict === 'fail'
-        ? M.verdictFail(r.counts.fail)
-        : M.verdictPass;
+  const verdict = endpointVerdictText(r);
   const cmd = r.verdict === 'pass' ? 'notice' : 'error';
   lines.push(
     `::${cmd} title=${escapeGithubProperty('qwh test-endpoint')}::${escapeGithubData(`${verdict} — ${summary} (${r.url})`)}`,

@@ -34,6 +34,13 @@ function seconds(ms: number): string {
 }
 
 /** The statistics line of a report: deliveries, throughput, latency percentiles, statuses. */
+/** The verdict in words, as every test-endpoint reporter states it. */
+export function endpointVerdictText(r: EndpointReport): string {
+  const M = MESSAGES.endpoint;
+  if (r.verdict === 'unreachable') return M.unreachable(r.url);
+  return r.verdict === 'fail' ? M.verdictFail(r.counts.fail) : M.verdictPass;
+}
+
 export function renderEndpointStats(r: EndpointReport, c: ChalkInstance): string {
   const s = r.stats;
   const parts: string[] = [];
@@ -88,9 +95,7 @@ export function renderEndpointHuman(
   });
   out.push('', `  ${renderEndpointStats(r, c)}`, '');
   const summary = M.summary(r.counts.pass, r.counts.fail, r.counts.warn, r.counts.skip);
-  if (r.verdict === 'unreachable') out.push(`${c.red('✖')} ${M.unreachable(r.url)} — ${summary}`);
-  else if (r.verdict === 'fail')
-    out.push(`${c.red('✖')} ${M.verdictFail(r.counts.fail)} — ${summary}`);
-  else out.push(`${c.green('✔')} ${M.verdictPass} — ${summary}`);
+  const icon = r.verdict === 'pass' ? c.green('✔') : c.red('✖');
+  out.push(`${icon} ${endpointVerdictText(r)} — ${summary}`);
   return out.join('\n') + '\n';
 }

@@ -2,6 +2,7 @@ import type { DiffReport } from '../../core/diff/session.js';
 import type { EndpointReport } from '../../core/endpoint/report.js';
 import type { Plan } from '../../core/migrate/types.js';
 import { MESSAGES } from '../../messages/index.js';
+import { endpointVerdictText } from './endpoint-human.js';
 
 // GitHub job summaries (Markdown appended to $GITHUB_STEP_SUMMARY): what a reviewer reads on the
 // run's page without opening the log. Pure renderers; src/adapters/step-summary.ts appends them.
@@ -15,13 +16,7 @@ function cell(text: string): string {
 
 /** test-endpoint: the verdict, a table of every check, then the failed checks with their reasons. */
 export function renderEndpointSummary(r: EndpointReport): string {
-  const M = MESSAGES.endpoint;
-  const verdict =
-    r.verdict === 'unreachable'
-      ? M.unreachable(r.url)
-      : r.verdict === 'fail'
-        ? M.verdictFail(r.counts.fail)
-        : M.verdictPass;
+  const verdict = endpointVerdictText(r);
   const c = r.counts;
   const out = [S.endpointTitle(r.url), '', S.verdictLine(verdict, c.pass, c.fail, c.warn, c.skip)];
   out.push('', S.checkHeader, '|---|---|---|');
