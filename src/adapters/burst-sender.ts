@@ -1,6 +1,6 @@
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, rootCertificates } from 'node:tls';
-import { blockedHostnameReason } from '../core/endpoint/address-policy.js';
+import { UserError } from '../core/errors.js';
 import { Flights } from './flights.js';
 import type { Sender, SendResult } from '../contracts/index.js';
 import {
@@ -10,6 +10,7 @@ import {
   classifyFailure,
   MAX_RESPONSE_BYTES,
   refused,
+  sendTarget,
   type SenderOptions,
 } from './http-sender.js';
 
@@ -470,10 +471,9 @@ export function createBurstSender(opts: SenderOptions): Sender {
   return {
     send(req) {
       if (req.url !== checkedUrl || !target) {
-        const url = new URL(req.url);
-        const host = url.hostname.replace(/^\[|\]$/g, '');
-        const why = blockedHostnameReason(host);
-        if (why) return Promise.reject(refused(host, why));
+        const t = sendTarget(req.url);
+        if (t instanceof UserError) return Promise.reject(t);
+        const { url, host } = t;
         const tls = url.protocol === 'https:';
         target = {
           tls,

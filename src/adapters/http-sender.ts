@@ -43,6 +43,17 @@ export class BlockedAddressError extends Error {
   }
 }
 
+/**
+ * A URL split for sending, with its hostname unbracketed, or the refusal (exit 4) when the address
+ * policy blocks that name before any lookup: one rule for both senders.
+ */
+export function sendTarget(raw: string): { url: URL; host: string } | UserError {
+  const url = new URL(raw);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const why = blockedHostnameReason(host);
+  return why ? refused(host, why) : { url, host };
+}
+
 export function refused(host: string, why: string, ip?: string): UserError {
   return new UserError(
     ip ? MESSAGES.endpoint.blockedResolved(host, ip, why) : MESSAGES.endpoint.blocked(host, why),
@@ -96,9 +107,9 @@ export async function assertAllowedTarget(
   url: string,
   lookup: LookupFn = dnsLookup,
 ): Promise<void> {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  const why = blockedHostnameReason(host);
-  if (why) throw refused(host, why);
+  const t = sendTarget(url);
+  if (t instanceof UserError) throw t;
+  const { host } = t;
   await new Promise<void>((resolve, reject) => {
     checkedLookup(lookup)(host, { all: true }, (err: NodeJS.ErrnoException | null) => {
       if (err instanceof BlockedAddressError) reject(refused(host, err.why, err.ip));
@@ -203,10 +214,9 @@ export function createHttpSender(opts: SenderOptions): Sender {
     send(req) {
       // A burst sends to one URL tens of thousands of times: check and split it once.
       if (req.url !== checkedUrl || !target) {
-        const url = new URL(req.url);
-        const host = url.hostname.replace(/^\[|\]$/g, '');
-        const why = blockedHostnameReason(host);
-        if (why) return Promise.reject(refused(host, why));
+        const t = sendTarget(req.url);
+        if (t instanceof UserError) return Promise.reject(t);
+        const { url } = t;
         target = { origin: url.origin, path: `${url.pathname}${url.search}` };
         checkedUrl = req.url;
       }
