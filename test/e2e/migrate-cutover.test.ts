@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/messages/index.js';
-import { runQwh, tempDir } from '../helpers/bin.js';
-import { basicOf, captureLine, cutoverAccountYaml, v1StateOf } from '../helpers/cutover.js';
-import { startTestReceiver, type TestReceiver } from '../helpers/migrate-receiver.js';
+import { runQwh } from '../helpers/bin.js';
+import { basicOf, captureLine, cutoverFolder, v1StateOf } from '../helpers/cutover.js';
 
 // The staged cut-over on real files, spawned: a file never says 1.0 off before `confirm v1-off`;
 // the gate refuses (exit 4) while captures show a participation that reached 1.0 but not 2.0,
@@ -22,32 +21,16 @@ const FILE = 'qualifio-account.yaml';
 const FLAGS = ['--yes', '--allow-insecure-host', '--secret-env', 'QWH_CUT_SECRET'];
 
 let dir: string;
-let receiver: TestReceiver;
 let cleanup: () => Promise<void>;
 const qwh = (args: string[]) => runQwh(args, { cwd: dir, env: ENV });
 const v1Enabled = (): unknown => v1StateOf(readFileSync(join(dir, FILE), 'utf8'));
 
 beforeEach(async () => {
-  const t = await tempDir('qwh-cutover-');
-  dir = t.dir;
-  await writeFile(join(dir, 'receiver.secret'), SECRET);
-  receiver = await startTestReceiver({
-    '/main': { secretFile: () => join(dir, 'receiver.secret'), authorization: BASIC },
-  });
-  await writeFile(
-    join(dir, FILE),
-    cutoverAccountYaml({
-      port: receiver.port,
-      pass: PASS,
-      news: true,
-      campaignRule: true,
-      enabledLine: true,
-    }),
-  );
-  cleanup = async () => {
-    await receiver.close();
-    await t.cleanup();
-  };
+  ({ dir, cleanup } = await cutoverFolder('qwh-cutover-', {
+    file: FILE,
+    secret: SECRET,
+    account: { pass: PASS, news: true, campaignRule: true, enabledLine: true },
+  }));
 });
 afterEach(async () => cleanup());
 

@@ -7,10 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureRecord } from '../../src/core/migrate/captures.js';
 import { signBody } from '../../src/core/signing.js';
 import { MESSAGES } from '../../src/messages/index.js';
-import { runQwh, tempDir } from '../helpers/bin.js';
-import { basicOf, cutoverAccountYaml } from '../helpers/cutover.js';
+import { runQwh } from '../helpers/bin.js';
+import { basicOf, cutoverFolder } from '../helpers/cutover.js';
 import { spawnListen } from '../helpers/listen.js';
-import { startTestReceiver, type TestReceiver } from '../helpers/migrate-receiver.js';
 
 // `qwh listen --forward-to URL` in front of a receiver for the dual run, spawned: deliveries
 // reach the receiver byte for byte with their headers, the sender gets the receiver's status and
@@ -105,25 +104,15 @@ const v2Body = (id: string): Buffer =>
   );
 
 let dir: string;
-let receiver: TestReceiver;
 let cleanup: () => Promise<void>;
 const qwh = (args: string[]) => runQwh(args, { cwd: dir, env: ENV });
 
 beforeEach(async () => {
-  const t = await tempDir('qwh-relay-');
-  dir = t.dir;
-  await writeFile(join(dir, 'receiver.secret'), SECRET);
-  receiver = await startTestReceiver({
-    '/main': { secretFile: () => join(dir, 'receiver.secret'), authorization: BASIC },
-  });
-  await writeFile(
-    join(dir, FILE),
-    cutoverAccountYaml({ port: receiver.port, pass: PASS, enabledLine: true }),
-  );
-  cleanup = async () => {
-    await receiver.close();
-    await t.cleanup();
-  };
+  ({ dir, cleanup } = await cutoverFolder('qwh-relay-', {
+    file: FILE,
+    secret: SECRET,
+    account: { pass: PASS, enabledLine: true },
+  }));
 });
 afterEach(async () => cleanup());
 

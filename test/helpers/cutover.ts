@@ -1,6 +1,10 @@
 import { createHmac } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { captureRecordOf } from '../../src/core/migrate/captures.js';
+import { tempDir } from './bin.js';
+import { startTestReceiver, type TestReceiver } from './migrate-receiver.js';
 
 // The account and the captures the staged cut-over tests share (e2e/migrate-cutover,
 // e2e/simulate-cutover, reliability/migrate-stage-kills): Acme Media with one account-level 1.0
@@ -97,3 +101,37 @@ export const v1StateOf = (text: string): unknown =>
   (parse(text) as { webhooks: Array<Record<string, unknown>> }).webhooks
     .filter((w) => w.version === 1)
     .map((w) => [w.key, w.enabled]);
+
+export interface CutoverFolder {
+  dir: string;
+  receiver: TestReceiver;
+  cleanup: () => Promise<void>;
+}
+
+/**
+ * A temp folder holding the account file (written as `file`) and `receiver.secret`, with a test
+ * receiver on 127.0.0.1 whose `/main` checks the 2.0 signature with that secret and the Basic
+ * credentials of the 1.0 URL.
+ */
+export async function cutoverFolder(
+  prefix: string,
+  o: { file: string; secret: string; account: Omit<CutoverAccount, 'port'> },
+): Promise<CutoverFolder> {
+  const t = await tempDir(prefix);
+  await writeFile(join(t.dir, 'receiver.secret'), o.secret);
+  const receiver = await startTestReceiver({
+    '/main': {
+      secretFile: () => join(t.dir, 'receiver.secret'),
+      authorization: basicOf(o.account.pass),
+    },
+  });
+  await writeFile(join(t.dir, o.file), cutoverAccountYaml({ ...o.account, port: receiver.port }));
+  return {
+    dir: t.dir,
+    receiver,
+    cleanup: async () => {
+      await receiver.close();
+      await t.cleanup();
+    },
+  };
+}
