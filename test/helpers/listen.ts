@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { spawn } from 'node:child_process';
 import { BIN, ROOT } from './bin.js';
 
@@ -62,4 +63,27 @@ export function savedIds(text: string): string[] {
     .split('\n')
     .map((l) => (JSON.parse(l) as { body: string }).body)
     .map((b) => (JSON.parse(Buffer.from(b, 'base64').toString('utf8')) as { id: string }).id);
+}
+
+/** The status and text of a listen's answer. */
+export interface Answer {
+  status: number;
+  body: string;
+}
+
+/** One POST on a fresh connection (no keep-alive agent), its answer read whole. */
+export function post(
+  url: string,
+  body: Buffer | string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', headers, agent: false }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }

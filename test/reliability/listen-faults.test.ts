@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,34 +6,13 @@ import { generateSample } from '../../src/core/sample/generate.js';
 import { signBody } from '../../src/core/signing.js';
 import { MESSAGES } from '../../src/messages/index.js';
 import { tempDir } from '../helpers/bin.js';
-import { savedIds, spawnListen, type Listening } from '../helpers/listen.js';
+import { post, savedIds, spawnListen, type Answer, type Listening } from '../helpers/listen.js';
 
 // `qwh listen` under hostile clients. Each case proves the receiver keeps serving: a valid,
 // signed delivery is accepted while the bad clients are still attached.
 
 const R = MESSAGES.listen.reasons;
 const SECRET = 'whsec-reliab-listen-8810';
-
-interface Answer {
-  status: number;
-  body: string;
-}
-
-function post(
-  url: string,
-  body: Buffer | string,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', headers, agent: false }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 let seed = 100;
 /** A valid, signed 2.0 delivery with a fresh participation id. */

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, request as httpRequest } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../src/core/sample/generate.js';
 import { signBody } from '../../src/core/signing.js';
 import { BIN, runQwh, tempDir } from '../helpers/bin.js';
-import { savedIds } from '../helpers/listen.js';
+import { post, savedIds } from '../helpers/listen.js';
 
 // Issue 17 #8: `listen --save` on a full disk answered 200 for deliveries it never stored (then
 // crashed), and `--save FIFO` hung at start and ignored SIGTERM. A delivery is acknowledged only
@@ -22,18 +22,9 @@ afterAll(() => cleanup());
 function deliver(url: string, seed: number, pad = 0): Promise<{ status: number; body: string }> {
   const v2 = generateSample(seed).v2 as Record<string, unknown>;
   const body = Buffer.from(JSON.stringify(pad ? { ...v2, pad: 'x'.repeat(pad) } : v2));
-  return new Promise((resolve, reject) => {
-    const headers = {
-      'content-type': 'application/json',
-      'x-qualifio-signature': signBody(SECRET, body),
-    };
-    const req = httpRequest(url, { method: 'POST', headers, agent: false }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
+  return post(url, body, {
+    'content-type': 'application/json',
+    'x-qualifio-signature': signBody(SECRET, body),
   });
 }
 
