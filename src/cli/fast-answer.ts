@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import module from 'node:module';
+import { join } from 'node:path';
 
 /**
  * What `qwh --version` and `qwh [command…] --help` print, answered before commander or any other
@@ -32,13 +34,25 @@ export function fastAnswer(
   }
 }
 
-/** The package's version, from its package.json. */
-export function packageVersion(packageJson: string): string {
-  return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
-}
-
-/** Prints a fast answer; `qwh --version | true`: a reader that left early is not an error. */
-export function printFast(text: string): void {
+/**
+ * What both entries do first: turn on Node 22+'s compile cache (compiled code kept between runs,
+ * ES modules too; absent on Node 20), then answer `--version`/`--help` for the package at `root`.
+ * Returns the version when the CLI must run, undefined when the answer was printed.
+ */
+export function answerFast(root: string): string | undefined {
+  (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  const version = (
+    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+  const fast = fastAnswer(
+    process.argv.slice(2),
+    version,
+    join(root, 'dist/cli/help.json'),
+    process.stdout,
+  );
+  if (fast === undefined) return version;
+  // `qwh --version | true`: a reader that left early is not an error.
   process.stdout.on('error', () => process.exit(0));
-  process.stdout.write(text);
+  process.stdout.write(fast);
+  return undefined;
 }

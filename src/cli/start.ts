@@ -1,8 +1,7 @@
-import module from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ExitCode } from '../core/exit-codes.js';
-import { fastAnswer, packageVersion, printFast } from './fast-answer.js';
+import { answerFast } from './fast-answer.js';
 
 /**
  * The shipped entry, bundled to CommonJS (dist/bundle/start.cjs, scripts/bundle.js) and required by
@@ -16,15 +15,9 @@ import { fastAnswer, packageVersion, printFast } from './fast-answer.js';
 /** Top-level command name → its bundle in dist/bundle/; defined by scripts/bundle.js. */
 declare const QWH_BUNDLES: Record<string, string>;
 
-// Node 22+ caches compiled code between runs (ES modules too); a no-op on Node 20.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-
-const version = packageVersion(join(__dirname, '../../package.json'));
-const argv = process.argv.slice(2);
-const fast = fastAnswer(argv, version, join(__dirname, '../cli/help.json'), process.stdout);
-if (fast !== undefined) printFast(fast);
-else {
-  const first = argv[0];
+const version = answerFast(join(__dirname, '../..'));
+if (version !== undefined) {
+  const first = process.argv[2];
   const file =
     first !== undefined && Object.hasOwn(QWH_BUNDLES, first) ? QWH_BUNDLES[first] : 'qwh.js';
   import(pathToFileURL(join(__dirname, file ?? 'qwh.js')).href)
